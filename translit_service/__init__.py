@@ -1,0 +1,47 @@
+"""translit-service: Serbian Latin ⇄ Cyrillic transliteration done right.
+
+The public API is re-exported here; see :mod:`translit_service.engine`.
+
+>>> from translit_service import to_cyrillic, to_latin
+>>> to_cyrillic("Ljubav"), to_latin("Љубав")
+('Љубав', 'Ljubav')
+"""
+
+from .engine import (
+    FORMATS,
+    SCRIPTS,
+    ScriptDetection,
+    detect_script,
+    languages,
+    to_cyrillic,
+    to_latin,
+    transliterate,
+)
+from .errors import (
+    CatalogError,
+    InvalidOption,
+    TranslitError,
+    UnknownFormat,
+    UnknownLanguage,
+    UnknownScript,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMATS",
+    "SCRIPTS",
+    "CatalogError",
+    "InvalidOption",
+    "ScriptDetection",
+    "TranslitError",
+    "UnknownFormat",
+    "UnknownLanguage",
+    "UnknownScript",
+    "__version__",
+    "detect_script",
+    "languages",
+    "to_cyrillic",
+    "to_latin",
+    "transliterate",
+]

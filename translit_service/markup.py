@@ -1,0 +1,136 @@
+"""HTML mode: convert text nodes and reader-visible attributes, copy everything else.
+
+The fragment is walked once with a small tokenizer that keeps every byte of the markup as it
+was written (no parser round trip re-serialises it): tags, comments, doctype and entities are
+copied; text nodes and the values of ``title`` and ``alt`` are handed to the text converter
+(which itself keeps entities and placeholders).  The content of ``script``, ``style``, ``code``,
+``pre``, ``kbd``, ``samp``, ``var`` and of any element with ``translate="no"`` is copied as it
+is.  Markup that does not parse (an unclosed tag or quote) is copied unchanged from that point:
+nothing is ever lost.
+
+>>> upper = str.upper
+>>> convert_html('<p title="a">b <code>c</code> <img alt="d"></p><!-- e -->', upper)
+'<p title="A">B <code>c</code> <img alt="D"></p><!-- e -->'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import tables
+
+_MARKUP_START = re.compile(r"<(?=[A-Za-z/!?])")
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+_ATTRIBUTE = re.compile(
+    r"""(?P<space>\s*)(?P<name>[^\s"'<>/=]+)(?:(?P<eq>\s*=\s*)"""
+    r"""(?P<value>"[^"]*"|'[^']*'|[^\s"'<>]*))?"""
+)
+_SPACE_AND_END = re.compile(r"\s*/?>")
+_END_TAG = re.compile(r"</([A-Za-z][^\s/>]*)[^>]*>")
+# Elements whose content is raw text (no tags inside): copied up to their end tag.
+_RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+
+
+def _parse_start_tag(html: str, pos: int, convert: Callable[[str], str] | None,
+                     attributes: frozenset[str]) -> tuple[str, str, bool, bool] | None:
+    """Parse ``<name attr=...>`` at ``pos``; return (markup, name, self_closing, no_translate)
+    with the text attributes converted, or None if the tag never closes."""
+    m = _TAG_NAME.match(html, pos + 1)
+    if m is None:
+        return None
+    name = m.group().lower()
+    out = [html[pos:m.end()]]
+    cursor = m.end()
+    no_translate = False
+    while True:
+        end = _SPACE_AND_END.match(html, cursor)
+        if end is not None:
+            out.append(end.group())
+            return "".join(out), name, end.group().endswith("/>"), no_translate
+        if html.startswith("/", cursor):  # a stray slash, as in <br / class=x>
+            out.append("/")
+            cursor += 1
+            continue
+        attr = _ATTRIBUTE.match(html, cursor)
+        if attr is None or attr.end() == cursor:
+            return None
+        cursor = attr.end()
+        attr_name = attr.group("name").lower()
+        value = attr.group("value")
+        if attr_name == "translate" and value and value.strip("\"'").lower() == "no":
+            no_translate = True
+        if value and convert is not None and attr_name in attributes:
+            quote = value[0] if value[0] in "\"'" else ""
+            inner = value[1:-1] if quote else value
+            value = f"{quote}{convert(inner)}{quote}"
+            out.append(f"{attr.group('space')}{attr.group('name')}{attr.group('eq')}{value}")
+        else:
+            out.append(attr.group())
+
+
+def convert_html(html: str, convert: Callable[[str], str], *,
+                 attributes: frozenset[str] = tables.HTML_TEXT_ATTRIBUTES) -> str:
+    """Apply ``convert`` to the text nodes and text attributes of an HTML fragment.
+
+    >>> convert_html("<p>a<pre>b<pre>c</pre>d</pre>e</p>", str.upper)
+    '<p>A<pre>b<pre>c</pre>d</pre>E</p>'
+    >>> convert_html('<span translate="no">a</span>b <a href="x">c', str.upper)
+    '<span translate="no">a</span>B <a href="x">C'
+    """
+    out: list[str] = []
+    verbatim: list[str] = []  # stack of open elements whose content is copied as is
+    pos, length = 0, len(html)
+    while pos < length:
+        m = _MARKUP_START.search(html, pos)
+        stop = m.start() if m else length
+        if stop > pos:
+            text = html[pos:stop]
+            out.append(text if verbatim else convert(text))
+        if m is None:
+            break
+        pos = stop
+        if html.startswith("<!--", pos):
+            close = html.find("-->", pos + 4)
+            end = length if close == -1 else close + 3
+            out.append(html[pos:end])
+            pos = end
+            continue
+        if html.startswith(("<!", "<?"), pos):
+            close = html.find(">", pos)
+            end = length if close == -1 else close + 1
+            out.append(html[pos:end])
+            pos = end
+            continue
+        if html.startswith("</", pos):
+            end_tag = _END_TAG.match(html, pos)
+            if end_tag is None:
+                out.append(html[pos:])
+                break
+            name = end_tag.group(1).lower()
+            if verbatim and verbatim[-1] == name:
+                verbatim.pop()
+            out.append(end_tag.group())
+            pos = end_tag.end()
+            continue
+        parsed = _parse_start_tag(html, pos, None if verbatim else convert, attributes)
+        if parsed is None:
+            out.append(html[pos:])  # an unclosed tag: keep the rest as it is
+            break
+        markup, name, self_closing, no_translate = parsed
+        out.append(markup)
+        pos += len(markup)
+        if name in _RAW_TEXT_END and not self_closing:
+            close = _RAW_TEXT_END[name].search(html, pos)
+            end = length if close is None else close.start()
+            out.append(html[pos:end])
+            pos = end
+            continue
+        if self_closing or name in tables.HTML_VOID_ELEMENTS:
+            continue
+        if verbatim:
+            if name == verbatim[-1]:
+                verbatim.append(name)
+        elif no_translate or name in tables.HTML_VERBATIM_ELEMENTS:
+            verbatim.append(name)
+    return "".join(out)
