@@ -51,6 +51,14 @@ def _require_str(text: object) -> str:
 _DIGRAPH_OF_PAIR = {"dž": "џ", "nj": "њ", "lj": "љ", "dj": "ђ"}
 
 
+def _with_digraphs(latin: str, dj_as_dje: bool) -> str:
+    """Write the digraphs of a table entry as the exception regex will see them (nadžnj -> ...њ)."""
+    for pair, letter in _DIGRAPH_OF_PAIR.items():
+        if pair != "dj" or dj_as_dje:
+            latin = latin.replace(pair, letter)
+    return latin
+
+
 def _exception_pattern(dj_as_dje: bool) -> re.Pattern[str]:
     """One regex matching every Cyrillic digraph letter that stands on a morpheme boundary.
 
@@ -67,11 +75,12 @@ def _exception_pattern(dj_as_dje: bool) -> re.Pattern[str]:
         letters.update((letter, letter.upper()))
         # Fixed-width lookbehinds: the prefix (with the letter itself), and for word-start
         # entries no letter before the prefix.
-        before = re.escape(entry.prefix[:-1]) + letter
+        before = re.escape(_with_digraphs(entry.prefix[:-1], dj_as_dje)) + letter
         alternative = rf"(?<={before})"
         if entry.word_start:
             alternative += rf"(?<![^\W\d_]{before})"
-        alternatives.append(alternative + rf"(?={re.escape(entry.stem[1:])})")
+        stem = _with_digraphs(entry.stem[1:], dj_as_dje)
+        alternatives.append(alternative + rf"(?={re.escape(stem)})")
     # A plain character class first lets the regex engine skip to the next rare letter; the
     # case-insensitive part is scoped to the context checks.
     return re.compile(rf"[{''.join(sorted(letters))}](?i:{'|'.join(alternatives)})")
@@ -279,7 +288,7 @@ def transliterate(text: str, to: str = "cyrl", fmt: str = "text", lang: str = "s
     """
     _require_str(text)
     script = to.lower() if isinstance(to, str) else to
-    convert = _text_converter(script, lang, dj_as, latin_acronyms)  # type: ignore[arg-type]
+    convert = _text_converter(script, lang, dj_as, latin_acronyms)
     if fmt == "text":
         return convert(text)
     if fmt == "html":

@@ -33,9 +33,9 @@ _RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in (
 
 
 def _parse_start_tag(html: str, pos: int, convert: Callable[[str], str] | None,
-                     attributes: frozenset[str]) -> tuple[str, str, bool, bool] | None:
-    """Parse ``<name attr=...>`` at ``pos``; return (markup, name, self_closing, no_translate)
-    with the text attributes converted, or None if the tag never closes."""
+                     attributes: frozenset[str]) -> tuple[str, int, str, bool, bool] | None:
+    """Parse ``<name attr=...>`` at ``pos``; return (markup, end, name, self_closing,
+    no_translate) with the text attributes converted, or None if the tag never closes."""
     m = _TAG_NAME.match(html, pos + 1)
     if m is None:
         return None
@@ -47,7 +47,7 @@ def _parse_start_tag(html: str, pos: int, convert: Callable[[str], str] | None,
         end = _SPACE_AND_END.match(html, cursor)
         if end is not None:
             out.append(end.group())
-            return "".join(out), name, end.group().endswith("/>"), no_translate
+            return "".join(out), end.end(), name, end.group().endswith("/>"), no_translate
         if html.startswith("/", cursor):  # a stray slash, as in <br / class=x>
             out.append("/")
             cursor += 1
@@ -117,12 +117,11 @@ def convert_html(html: str, convert: Callable[[str], str], *,
         if parsed is None:
             out.append(html[pos:])  # an unclosed tag: keep the rest as it is
             break
-        markup, name, self_closing, no_translate = parsed
+        markup, pos, name, self_closing, no_translate = parsed
         out.append(markup)
-        pos += len(markup)
         if name in _RAW_TEXT_END and not self_closing:
-            close = _RAW_TEXT_END[name].search(html, pos)
-            end = length if close is None else close.start()
+            raw_end = _RAW_TEXT_END[name].search(html, pos)
+            end = length if raw_end is None else raw_end.start()
             out.append(html[pos:end])
             pos = end
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import NamedTuple
 
 from . import tables
@@ -86,6 +87,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PATH = re.compile(r"(?:~|\.\.?)?/[\w~.-]")
 _ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _TRAILING = ".,;:!?"
+_NAME_CHARS = re.compile(r"[._-]")
 _MAX_TOKEN = 4096
 _NEIGHBOUR = 40
 
@@ -113,10 +115,9 @@ def classify_token(token: str) -> int:
         return len(_strip_trailing(m.group())) if m else 0
     core = _strip_trailing(token)
     head, dot, last = core.rpartition(".")
-    if dot and last and (last.lower() in tables.FILE_EXTENSIONS or last in tables.TOP_LEVEL_DOMAINS):
-        if not head or head.lstrip("*").replace(".", "").replace("-", "").replace("_", "").isalnum():
-            return len(core)
-    return 0
+    known = last.lower() in tables.FILE_EXTENSIONS or last in tables.TOP_LEVEL_DOMAINS
+    plain_head = _NAME_CHARS.sub("", head.lstrip("*"))
+    return len(core) if dot and known and (not head or plain_head.isalnum()) else 0
 
 
 def _is_word_char(ch: str) -> bool:
@@ -248,11 +249,12 @@ class _Scanner:
         return self._protect(start, end) if keep else max(end, pos + 1)
 
     def _upper_word_is_latin(self, word: str, start: int, end: int) -> bool:
-        if self.serbian_words and word.rstrip("0123456789") in self.acronyms:
+        acronyms = self.acronyms
+        if self.serbian_words and (word in acronyms or word.rstrip("0123456789") in acronyms):
             return True  # PDF, HTML5, MP3
         if not word.isupper():
             # camelCase, iPhone, McDonald; "LJubav" (a capital digraph) has no lower-upper pair
-            return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+            return any(a.islower() and b.isupper() for a, b in pairwise(word))
         if not self.serbian_words:
             return False
         if len(word) > 1 and _ROMAN.fullmatch(word):

@@ -1,0 +1,34 @@
+# translit-service: `make run` serves the API on 127.0.0.1:8000, `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test lint bench examples clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python -m benchmarks.bench_engine
+
+examples: install
+	$(BIN)/python ../shared/checks/examples.py
+
+clean:
+	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,19 @@
+"""gunicorn settings (override any of them on the command line or with GUNICORN_CMD_ARGS)."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("TRANSLIT_BIND", "127.0.0.1:8000")
+# Transliteration is CPU-bound: one sync worker per core plus one, so a slow request does not
+# stall the others; sync workers behind a buffering proxy are the robust choice.
+workers = int(os.environ.get("TRANSLIT_WORKERS", multiprocessing.cpu_count() + 1))
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+max_requests = 2000
+max_requests_jitter = 200
+limit_request_line = 8190
+accesslog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss id=%({x-request-id}i)s'
+errorlog = "-"

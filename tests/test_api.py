@@ -1,0 +1,123 @@
+"""The HTTP API through Flask's test client: every route and every error."""
+
+from __future__ import annotations
+
+import pytest
+from flask.testing import FlaskClient
+
+
+def _error(response) -> dict:  # type: ignore[no-untyped-def]
+    body = response.get_json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
+    assert "Traceback" not in response.get_data(as_text=True)
+    return body["error"]
+
+
+def test_health(client: FlaskClient) -> None:
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    assert client.get("/readyz").status_code == 200
+
+
+def test_post_json(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate", json={"text": "Ljubav", "to": "cyrl"})
+    assert r.status_code == 200
+    assert r.get_json() == {"text": "Љубав", "from": "latn", "to": "cyrl"}
+    assert r.headers["Content-Language"] == "sr-Cyrl"
+
+
+def test_post_batch_keeps_order(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate", json={"texts": ["Љубав", "КЉУЧ", ""], "to": "latn"})
+    assert r.get_json()["texts"] == ["Ljubav", "KLJUČ", ""]
+    assert r.headers["Content-Language"] == "sr-Latn"
+
+
+def test_post_html_format(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate",
+                    json={"text": "<b title='Vesti'>Vesti</b><code>x</code>", "format": "html"})
+    assert r.get_json()["text"] == "<b title='Вести'>Вести</b><code>x</code>"
+
+
+def test_post_plain_and_html_bodies(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate?to=latn", data="Љубав".encode(),
+                    content_type="text/plain; charset=utf-8")
+    assert r.get_data(as_text=True) == "Ljubav" and r.mimetype == "text/plain"
+    r = client.post("/api/v1/transliterate?to=cyrl", data="<p>Vesti</p>", content_type="text/html")
+    assert r.get_data(as_text=True) == "<p>Вести</p>"
+
+
+def test_get_is_cacheable_with_etag(client: FlaskClient) -> None:
+    r = client.get("/api/v1/transliterate", query_string={"text": "Beograd", "to": "cyrl"})
+    assert r.get_json()["text"] == "Београд"
+    assert "max-age" in r.headers["Cache-Control"]
+    etag = r.headers["ETag"]
+    again = client.get("/api/v1/transliterate", query_string={"text": "Beograd", "to": "cyrl"},
+                       headers={"If-None-Match": etag})
+    assert again.status_code == 304
+
+
+def test_detect(client: FlaskClient) -> None:
+    r = client.post("/api/v1/detect", json={"text": "Београд"})
+    assert r.get_json() == {"script": "cyrl", "latin": 0.0, "cyrillic": 1.0}
+    r = client.post("/api/v1/detect", data="Beograd", content_type="text/plain")
+    assert r.get_json()["script"] == "latn"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "code"),
+    [
+        ({"data": "{not json", "content_type": "application/json"}, 400, "malformed_json"),
+        ({"data": "[1]", "content_type": "application/json"}, 400, "bad_request"),
+        ({"json": {"to": "cyrl"}}, 400, "missing_field"),
+        ({"json": {"text": 5}}, 400, "invalid_field"),
+        ({"json": {"text": "x", "to": "greek"}}, 400, "unknown_script"),
+        ({"json": {"text": "x", "format": "pdf"}}, 400, "unknown_format"),
+        ({"json": {"texts": ["a", 1]}}, 400, "invalid_field"),
+        ({"json": {"texts": ["a"] * 6}}, 413, "batch_too_large"),
+        ({"data": b"\xff\xfe", "content_type": "text/plain"}, 400, "invalid_utf8"),
+        ({"data": b'{"text": "\xff"}', "content_type": "application/json"}, 400, "invalid_utf8"),
+        ({"data": "x", "content_type": "application/xml"}, 415, "unsupported_media_type"),
+        ({"data": "x" * (65 * 1024), "content_type": "text/plain"}, 413, "request_entity_too_large"),
+    ],
+)
+def test_errors_are_json(client: FlaskClient, kwargs: dict, status: int, code: str) -> None:
+    r = client.post("/api/v1/transliterate", **kwargs)
+    assert r.status_code == status
+    assert _error(r)["code"] == code
+
+
+def test_unknown_script_lists_valid_values(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate", json={"text": "x", "to": "greek"})
+    assert "cyrl, latn" in _error(r)["message"]
+
+
+def test_404_and_405_are_json(client: FlaskClient) -> None:
+    assert _error(client.get("/nope"))["code"] == "not_found"
+    r = client.delete("/api/v1/transliterate")
+    assert r.status_code == 405 and _error(r)["code"] == "method_not_allowed"
+    assert "POST" in r.headers["Allow"]
+
+
+def test_get_errors(client: FlaskClient) -> None:
+    assert client.get("/api/v1/transliterate").status_code == 400
+    r = client.get("/api/v1/transliterate", query_string={"text": "x" * 3000})
+    assert r.status_code == 414
+
+
+def test_500_does_not_leak(app, client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from translit_service import engine
+
+    def boom(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("secret /etc/path detail")
+
+    monkeypatch.setattr(engine, "transliterate", boom)
+    r = client.post("/api/v1/transliterate", json={"text": "x"})
+    assert r.status_code == 500
+    assert "secret" not in r.get_data(as_text=True)
+    assert _error(r)["code"] == "internal_error"
+
+
+def test_config_from_prefixed_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    from translit_service.app import create_app
+
+    monkeypatch.setenv("TRANSLIT_MAX_BATCH", "7")
+    assert create_app().config["MAX_BATCH"] == 7

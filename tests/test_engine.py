@@ -1,0 +1,141 @@
+"""The public API: options, errors, bad input, HTML mode, detection, other languages."""
+
+from __future__ import annotations
+
+import pytest
+
+import translit_service as ts
+from translit_service import engine
+from translit_service.errors import TranslitError, UnknownFormat, UnknownLanguage, UnknownScript
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 5, ["list"]])
+def test_non_str_input_is_a_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        ts.to_cyrillic(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ts.to_latin(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ts.detect_script(bad)  # type: ignore[arg-type]
+
+
+def test_empty_string() -> None:
+    assert ts.to_cyrillic("") == "" and ts.to_latin("") == ""
+    assert ts.transliterate("", to="latn", fmt="html") == ""
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "listed"),
+    [
+        ({"to": "greek"}, UnknownScript, "cyrl, latn"),
+        ({"fmt": "markdown"}, UnknownFormat, "text, html"),
+        ({"lang": "xx"}, UnknownLanguage, "sr"),
+        ({"dj_as": "dž"}, UnknownFormat, "dj, đ"),
+    ],
+)
+def test_unknown_options_name_the_valid_values(kwargs: dict, error: type, listed: str) -> None:
+    with pytest.raises(error) as info:
+        ts.transliterate("x", **kwargs)
+    assert isinstance(info.value, TranslitError) and isinstance(info.value, ValueError)
+    assert listed in str(info.value)
+
+
+def test_script_names_are_case_insensitive() -> None:
+    assert ts.transliterate("Beograd", to="Cyrl") == "Београд"
+    assert ts.transliterate("Београд", to="LATN") == "Beograd"
+
+
+def test_lone_surrogates_and_controls_pass_through() -> None:
+    text = "a\ud800b\x00c\x1bž\u200b"
+    assert ts.to_cyrillic(text) == "а\ud800б\x00ц\x1bж\u200b"
+    assert ts.to_latin("а\udfffб\x07") == "a\udfffb\x07"
+
+
+def test_latin_acronyms_option_replaces_the_default() -> None:
+    assert ts.to_cyrillic("PDF i ACME", latin_acronyms={"ACME"}) == "ПДФ и ACME"
+    with pytest.raises(TypeError):
+        ts.to_cyrillic("x", latin_acronyms="PDF")
+
+
+def test_languages_include_cyrtranslit_ones() -> None:
+    assert {"sr", "me", "mk", "ru", "ua", "bg"} <= set(ts.languages())
+    assert ts.to_latin("Київ", lang="uk") == ts.to_latin("Київ", lang="ua")
+
+
+def test_table_converter_results_are_not_retranslated() -> None:
+    """The multi-letter pass of _TableRun must not produce keys of the single-letter pass."""
+    tables = engine._cyrtranslit_tables()
+    for code, entry in tables.items():
+        for direction in ("tocyrillic", "tolatin"):
+            mapping = entry.get(direction) or {}
+            singles = {k for k in mapping if len(k) == 1}
+            produced = {ch for k, v in mapping.items() if len(k) > 1 for ch in v}
+            assert not produced & singles, (code, direction, produced & singles)
+
+
+class TestHtml:
+    def test_text_nodes_and_title_alt_convert(self) -> None:
+        html = '<p class="lj" title="Vesti" data-x="lj">Vesti &nbsp;<img alt="Slika" src="lj.png"></p>'
+        assert ts.transliterate(html, to="cyrl", fmt="html") == (
+            '<p class="lj" title="Вести" data-x="lj">Вести &nbsp;<img alt="Слика" src="lj.png"></p>'
+        )
+
+    @pytest.mark.parametrize("element", ["script", "style", "code", "pre", "kbd"])
+    def test_verbatim_elements(self, element: str) -> None:
+        html = f"<div>ljubav<{element}>ljubav <b>nj</b></{element}>ljubav</div>"
+        assert ts.transliterate(html, fmt="html") == (
+            f"<div>љубав<{element}>ljubav <b>nj</b></{element}>љубав</div>"
+        )
+
+    def test_nested_verbatim_and_translate_no(self) -> None:
+        html = '<pre>a<pre>b</pre>c</pre>d<span translate="no">e<span>f</span>g</span>h'
+        assert ts.transliterate(html, fmt="html") == (
+            '<pre>a<pre>b</pre>c</pre>д<span translate="no">e<span>f</span>g</span>х'
+        )
+
+    def test_comments_doctype_and_entities_kept(self) -> None:
+        html = "<!DOCTYPE html><!-- lj --><p>a &amp; b &#8212; c</p>"
+        assert ts.transliterate(html, fmt="html") == "<!DOCTYPE html><!-- lj --><p>а &amp; б &#8212; ц</p>"
+
+    def test_broken_markup_is_kept_not_lost(self) -> None:
+        for html in ['<p title="unclosed>text', "<a href='x' text", "a < b i c > d", "</", "<"]:
+            out = ts.transliterate(html, fmt="html")
+            assert len(out) == len(html)
+
+    def test_cyrillic_to_latin_html(self) -> None:
+        assert ts.transliterate('<b title="Љубав">КЉУЧ</b>', to="latn", fmt="html") == (
+            '<b title="Ljubav">KLJUČ</b>'
+        )
+
+
+class TestDetect:
+    def test_verdicts(self) -> None:
+        assert ts.detect_script("Beograd").script == "latn"
+        assert ts.detect_script("Београд").script == "cyrl"
+        assert ts.detect_script("Beograd Београд").script == "mixed"
+        assert ts.detect_script("12 34 !").script == "none"
+        assert ts.detect_script("").script == "none"
+
+    def test_shares_ignore_protected_spans(self) -> None:
+        found = ts.detect_script("Ово је Washington, https://example.com, PDF")
+        assert found == ts.ScriptDetection("cyrl", 0.0, 1.0)
+
+    def test_shares_add_up(self) -> None:
+        found = ts.detect_script("abc где")
+        assert found.latin + found.cyrillic == pytest.approx(1.0)
+        assert found.script == "mixed"
+
+
+@pytest.mark.parametrize(
+    "pathological",
+    ["a" * 1_000_000, "%" * 1_000_000, "{" * 1_000_000, "<" * 1_000_000, "-{" * 500_000,
+     "a." * 500_000, "a@" * 500_000, "<b>" * 300_000, "X" * 1_000_000, "aB" * 500_000,
+     "{{" + "a" * 1_000_000, "<!--" * 250_000, "&#" * 500_000, "lj" * 500_000, "_" * 1_000_000,
+     "nadž" * 250_000, "-" * 1_000_000, "www." * 250_000, "http://" * 150_000],
+    ids=lambda s: repr(s[:6]),
+)
+def test_pathological_megabyte_inputs_complete(pathological: str) -> None:
+    """Every input of 1 MB converts (the benchmark's size sweep shows the time is linear)."""
+    out = ts.to_cyrillic(pathological)
+    assert isinstance(out, str)
+    assert ts.transliterate(pathological, fmt="html") is not None

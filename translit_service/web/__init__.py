@@ -1,0 +1,1 @@
+"""The HTTP boundary: Flask blueprints and the one JSON error handler."""

@@ -1,0 +1,127 @@
+"""The JSON API under /api/v1 (and the health checks)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from .. import engine
+from .errors import BadRequest
+
+bp = Blueprint("api", __name__)
+
+CONTENT_LANGUAGE = {"cyrl": "sr-Cyrl", "latn": "sr-Latn"}
+
+
+def _body_text() -> str:
+    data = request.get_data(cache=True)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"request body is not valid UTF-8 (byte {exc.start})",
+                         code="invalid_utf8") from None
+
+
+def _json_body() -> dict[str, Any]:
+    try:
+        payload = json.loads(_body_text())
+    except json.JSONDecodeError as exc:
+        raise BadRequest(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                         code="malformed_json") from None
+    if not isinstance(payload, dict):
+        raise BadRequest("the JSON body must be an object")
+    return payload
+
+
+def _field(payload: dict[str, Any], name: str, default: str | None = None) -> str:
+    value = payload.get(name, default)
+    if value is None:
+        raise BadRequest(f"missing field {name!r}", code="missing_field")
+    if not isinstance(value, str):
+        raise BadRequest(f"field {name!r} must be a string", code="invalid_field")
+    return value
+
+
+def _convert(text: str, to: str, fmt: str) -> str:
+    return engine.transliterate(text, to=to, fmt=fmt)
+
+
+def _translated(payload: dict[str, Any], status: int = 200) -> Response:
+    response = jsonify(payload)
+    response.status_code = status
+    response.headers["Content-Language"] = CONTENT_LANGUAGE[payload["to"]]
+    return response
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz() -> Response:
+    engine.transliterate("", to="cyrl")  # tables load on first use
+    return jsonify({"status": "ready"})
+
+
+@bp.post("/api/v1/transliterate")
+def transliterate_post() -> Response:
+    mimetype = request.mimetype
+    if mimetype in ("text/plain", "text/html"):
+        to = request.args.get("to", "cyrl")
+        fmt = "html" if mimetype == "text/html" else "text"
+        out = _convert(_body_text(), to, fmt)
+        response = Response(out, mimetype=mimetype)
+        response.headers["Content-Language"] = CONTENT_LANGUAGE.get(to.lower(), "sr")
+        return response
+    if mimetype != "application/json":
+        raise BadRequest(f"unsupported content type {mimetype or '(none)'!r}; send "
+                         "application/json, text/plain or text/html", 415, "unsupported_media_type")
+    payload = _json_body()
+    to = _field(payload, "to", "cyrl").lower()
+    fmt = _field(payload, "format", "text")
+    if "texts" in payload:
+        texts = payload["texts"]
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise BadRequest("field 'texts' must be a list of strings", code="invalid_field")
+        limit = current_app.config["MAX_BATCH"]
+        if len(texts) > limit:
+            raise BadRequest(f"batch of {len(texts)} texts is over the limit of {limit}", 413,
+                             "batch_too_large")
+        converted = [_convert(t, to, fmt) for t in texts]
+        source = engine.detect_script(" ".join(texts)).script
+        return _translated({"texts": converted, "from": source, "to": to})
+    text = _field(payload, "text")
+    out = _convert(text, to, fmt)
+    return _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
+
+
+@bp.get("/api/v1/transliterate")
+def transliterate_get() -> Response:
+    text = request.args.get("text")
+    if text is None:
+        raise BadRequest("missing query parameter 'text'", code="missing_field")
+    if len(text) > current_app.config["MAX_QUERY_TEXT"]:
+        raise BadRequest("text is too long for GET; POST it instead", 414, "uri_too_long")
+    to = request.args.get("to", "cyrl").lower()
+    fmt = request.args.get("format", "text")
+    out = _convert(text, to, fmt)
+    response = _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
+    response.headers["Cache-Control"] = f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
+    response.add_etag()
+    return response.make_conditional(request)  # type: ignore[return-value]
+
+
+@bp.post("/api/v1/detect")
+def detect() -> Response:
+    if request.mimetype == "application/json":
+        text = _field(_json_body(), "text")
+    elif request.mimetype == "text/plain":
+        text = _body_text()
+    else:
+        raise BadRequest("unsupported content type; send application/json or text/plain", 415,
+                         "unsupported_media_type")
+    found = engine.detect_script(text)
+    return jsonify({"script": found.script, "latin": found.latin, "cyrillic": found.cyrillic})
