@@ -121,3 +121,34 @@ def test_config_from_prefixed_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("TRANSLIT_MAX_BATCH", "7")
     assert create_app().config["MAX_BATCH"] == 7
+
+
+def test_request_id_is_echoed_or_made(client: FlaskClient) -> None:
+    r = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert r.headers["X-Request-ID"] == "abc-123"
+    r = client.get("/healthz", headers={"X-Request-ID": "<script> id"})
+    assert r.headers["X-Request-ID"] != "<script> id" and len(r.headers["X-Request-ID"]) == 32
+
+
+def test_post_has_a_content_etag(client: FlaskClient) -> None:
+    """POST responses carry an ETag of content and variant; 304 is for GET (RFC 9110 13.1.2)."""
+    first = client.post("/api/v1/transliterate", json={"text": "Beograd", "to": "cyrl"})
+    same = client.post("/api/v1/transliterate", json={"text": "Beograd", "to": "cyrl"})
+    other = client.post("/api/v1/transliterate", json={"text": "Beograd", "to": "latn"})
+    assert first.headers["ETag"] == same.headers["ETag"] != other.headers["ETag"]
+
+
+def test_cors_is_off_by_default(client: FlaskClient) -> None:
+    r = client.get("/healthz", headers={"Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in r.headers
+
+
+def test_cors_allows_configured_origins() -> None:
+    from translit_service.app import create_app
+
+    client = create_app({"TESTING": True, "CORS_ORIGINS": "https://site.example"}).test_client()
+    r = client.get("/healthz", headers={"Origin": "https://site.example"})
+    assert r.headers["Access-Control-Allow-Origin"] == "https://site.example"
+    assert "Origin" in r.headers["Vary"]
+    r = client.get("/healthz", headers={"Origin": "https://other.example"})
+    assert "Access-Control-Allow-Origin" not in r.headers

@@ -22,7 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_BATCH": 1000,  # texts in one {"texts": [...]} request
     "MAX_QUERY_TEXT": 2000,  # characters of ?text= for GET
     "CACHE_MAX_AGE": 86400,  # seconds, Cache-Control for GET responses
-    "JSON_SORT_KEYS": False,
+    "CORS_ORIGINS": [],  # origins allowed to call the API from a browser; ["*"] for any
 }
 
 
@@ -38,8 +38,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from .web import api, errors
+    from .web import api, errors, http
 
+    if isinstance(app.config["CORS_ORIGINS"], str):  # TRANSLIT_CORS_ORIGINS="https://a,https://b"
+        app.config["CORS_ORIGINS"] = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o]
     errors.register(app)
+    http.register(app)
     app.register_blueprint(api.bp)
     return app

@@ -1,0 +1,50 @@
+"""Cross-cutting HTTP behaviour: request ids, CORS, ETags on translated responses."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+
+from flask import Flask, Response, current_app, g, request
+
+log = logging.getLogger("translit_service.requests")
+
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+
+
+def _request_id() -> None:
+    incoming = request.headers.get("X-Request-ID", "")
+    g.request_id = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+
+
+def _finish(response: Response) -> Response:
+    request_id = getattr(g, "request_id", None) or uuid.uuid4().hex
+    response.headers["X-Request-ID"] = request_id
+    origin = request.headers.get("Origin")
+    allowed = current_app.config["CORS_ORIGINS"]
+    if origin and (origin in allowed or "*" in allowed):
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Expose-Headers"] = "ETag, X-Request-ID, Content-Language"
+        response.vary.add("Origin")
+        if request.method == "OPTIONS":
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = (
+                "Content-Type, X-Request-ID, If-None-Match"
+            )
+            response.headers["Access-Control-Max-Age"] = "600"
+    if (
+        response.status_code == 200
+        and "Content-Language" in response.headers
+        and not response.direct_passthrough
+    ):
+        # Strong ETag from the content and the variant; 304 when the client has it.
+        response.add_etag()
+        response.make_conditional(request)
+    log.info("%s %s %s id=%s", request.method, request.path, response.status_code, request_id)
+    return response
+
+
+def register(app: Flask) -> None:
+    app.before_request(_request_id)
+    app.after_request(_finish)
