@@ -88,8 +88,8 @@ def test_protected_spans_survive_unchanged(parts: list[tuple[str, str]]) -> None
 def test_html_mode_keeps_tags_byte_identical(fragment: str) -> None:
     html = f"<p class=\"ljnj\">{fragment}</p><br/><code>lj</code>"
     out = ts.transliterate(html, fmt="html")
-    tags_in = re.findall(r"<[^<>]*>", html)
-    tags_out = re.findall(r"<[^<>]*>", out)
+    tags_in = re.findall(r"<[A-Za-z/!?][^<>]*>", html)
+    tags_out = re.findall(r"<[A-Za-z/!?][^<>]*>", out)
     # Tags outside text nodes are copied; only title/alt values may differ, and none are here.
     assert [t for t in tags_out if "title" not in t and "alt" not in t] == [
         t for t in tags_in if "title" not in t and "alt" not in t
