@@ -66,24 +66,29 @@ def _exception_pattern(dj_as_dje: bool) -> re.Pattern[str]:
     and checks the Latin letters around them: nadživeti -> naџiveti, where "na" + џ + "iv"
     matches the table line nad|živ, so џ goes back to д + ж.
     """
-    letters: set[str] = set()
-    alternatives: list[str] = []
+    by_letter: dict[str, list[tuple[str, str]]] = {}
     for entry in tables.DIGRAPH_EXCEPTIONS:
         if entry.dj_only and not dj_as_dje:
             continue
         letter = _DIGRAPH_OF_PAIR[entry.prefix[-1] + entry.stem[0]]
-        letters.update((letter, letter.upper()))
         # Fixed-width lookbehinds: the prefix (with the letter itself), and for word-start
         # entries no letter before the prefix.
         before = re.escape(_with_digraphs(entry.prefix[:-1], dj_as_dje)) + letter
-        alternative = rf"(?<={before})"
+        behind = rf"(?<={before})"
         if entry.word_start:
-            alternative += rf"(?<![^\W\d_]{before})"
+            behind += rf"(?<![^\W\d_]{before})"
         stem = _with_digraphs(entry.stem[1:], dj_as_dje)
-        alternatives.append(alternative + rf"(?={re.escape(stem)})")
-    # A plain character class first lets the regex engine skip to the next rare letter; the
-    # case-insensitive part is scoped to the context checks.
-    return re.compile(rf"[{''.join(sorted(letters))}](?i:{'|'.join(alternatives)})")
+        by_letter.setdefault(letter, []).append((behind, stem))
+    groups = []
+    for letter, entries in sorted(by_letter.items()):
+        # Cheap tests first: which letter this is, and the first letter of some stem after it.
+        firsts = "".join(sorted({stem[0].lower() + stem[0].upper() for _, stem in entries if stem}))
+        ahead = rf"(?=[{firsts}])" if all(stem for _, stem in entries) else ""
+        alternatives = "|".join(f"{behind}(?={re.escape(stem)})" for behind, stem in entries)
+        groups.append(rf"(?<=[{letter}{letter.upper()}]){ahead}(?i:{alternatives})")
+    # A plain character class first lets the regex engine skip to the next rare letter.
+    letters = "".join(sorted(by_letter)) + "".join(sorted(by_letter)).upper()
+    return re.compile(rf"[{letters}](?:{'|'.join(groups)})")
 
 
 _SPLIT_DIGRAPH = {"џ": "дж", "њ": "нј", "љ": "лј", "ђ": "дј"}
@@ -105,13 +110,15 @@ class _SerbianToCyrillic:
         digraphs = {k: v for k, v in tables.SR_LAT_TO_CYR.items() if len(k) == 2}
         if dj_as_dje:
             digraphs.update(tables.DJ_AS_DJE)
-        self.digraphs = tuple(digraphs.items())
+        # Digraphs with a capital second letter (LJ, nJ) are rare: one test gates all of them.
+        self.digraphs = tuple((k, v) for k, v in digraphs.items() if k[1].islower())
+        self.capital_digraphs = tuple((k, v) for k, v in digraphs.items() if k[1].isupper())
+        self.capital_seconds = tuple(sorted({k[1] for k, _ in self.capital_digraphs}))
         letters: dict[str, str] = {k: v for k, v in tables.SR_LAT_TO_CYR.items() if len(k) == 1}
         letters.update(tables.SR_LIGATURES)
         if montenegrin:
             letters.update({v: k for k, v in tables.ME_EXTRA_CYR_TO_LAT.items()})
         self.table = str.maketrans(letters)
-        self.single = {k.lower(): v.lower() for k, v in letters.items()}
 
     def __call__(self, run: str) -> str:
         if not run.isascii() and not unicodedata.is_normalized("NFC", run):
@@ -119,12 +126,17 @@ class _SerbianToCyrillic:
         for latin, cyrillic in self.digraphs:
             if latin in run:
                 run = run.replace(latin, cyrillic)
+        if any(letter in run for letter in self.capital_seconds):
+            for latin, cyrillic in self.capital_digraphs:
+                if latin in run:
+                    run = run.replace(latin, cyrillic)
         return self.exceptions.sub(_split_digraph, run).translate(self.table)
 
 
 _CYR_UPPER = "\u0400-\u042f"
 _UPPER_DIGRAPH = re.compile(
-    rf"[ЉЊЏ](?=[{_CYR_UPPER}{tables.SR_LATIN_UPPER}])|(?<=[{_CYR_UPPER}{tables.SR_LATIN_UPPER}])[ЉЊЏ]"
+    # The letter first, so that the regex engine can skip to the next Љ, Њ or Џ.
+    rf"[ЉЊЏ](?:(?=[{_CYR_UPPER}{tables.SR_LATIN_UPPER}])|(?<=[{_CYR_UPPER}{tables.SR_LATIN_UPPER}].))"
 )
 _UPPER_DIGRAPH_LATIN = {"Љ": "LJ", "Њ": "NJ", "Џ": "DŽ"}
 
