@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from .. import engine
+from . import openapi as openapi_doc
 from .errors import BadRequest
 
-bp = Blueprint("api", __name__)
+bp = Blueprint("api", __name__, template_folder="templates")
 
 CONTENT_LANGUAGE = {"cyrl": "sr-Cyrl", "latn": "sr-Latn"}
 
@@ -124,3 +125,13 @@ def detect() -> Response:
                          "unsupported_media_type")
     found = engine.detect_script(text)
     return jsonify({"script": found.script, "latin": found.latin, "cyrillic": found.cyrillic})
+
+
+@bp.get("/api/v1/openapi.json")
+def openapi() -> Response:
+    return jsonify(openapi_doc.document())
+
+
+@bp.get("/api/v1/docs")
+def docs() -> str:
+    return render_template("api_docs.html", doc=openapi_doc.document())

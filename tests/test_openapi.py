@@ -1,0 +1,76 @@
+"""The OpenAPI document matches the routes, and real responses validate against it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from jsonschema import Draft202012Validator
+
+from translit_service.web.openapi import document
+
+DOC = document()
+
+
+def _validate(schema_ref: dict[str, Any], instance: object) -> None:
+    schema = {**schema_ref, "components": DOC["components"]}
+    Draft202012Validator.check_schema(schema)
+    Draft202012Validator(schema).validate(instance)
+
+
+def _response_schema(path: str, method: str, status: int) -> dict[str, Any]:
+    response = DOC["paths"][path][method]["responses"][str(status)]
+    return response["content"]["application/json"]["schema"]
+
+
+def test_every_route_is_documented_with_its_methods(app: Flask) -> None:
+    routes: dict[str, set[str]] = {}
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint != "static":
+            methods = {m.lower() for m in rule.methods or ()} - {"head", "options"}
+            routes.setdefault(rule.rule, set()).update(methods)
+    assert {path: set(ops) for path, ops in DOC["paths"].items()} == routes
+
+
+def test_served_document_is_the_same(client: FlaskClient) -> None:
+    assert client.get("/api/v1/openapi.json").get_json() == DOC
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "status"),
+    [
+        ("post", "/api/v1/transliterate", {"json": {"text": "Ljubav", "to": "cyrl"}}, 200),
+        ("post", "/api/v1/transliterate", {"json": {"texts": ["a", "б"], "to": "latn"}}, 200),
+        ("post", "/api/v1/transliterate", {"json": {"text": "x", "to": "greek"}}, 400),
+        ("post", "/api/v1/transliterate", {"data": "{", "content_type": "application/json"}, 400),
+        ("post", "/api/v1/transliterate", {"data": "x", "content_type": "image/png"}, 415),
+        ("post", "/api/v1/transliterate", {"json": {"texts": ["a"] * 6}}, 413),
+        ("get", "/api/v1/transliterate", {"query_string": {"text": "Beograd"}}, 200),
+        ("get", "/api/v1/transliterate", {}, 400),
+        ("get", "/api/v1/transliterate", {"query_string": {"text": "x" * 2001}}, 414),
+        ("post", "/api/v1/detect", {"json": {"text": "Београд"}}, 200),
+        ("post", "/api/v1/detect", {"json": {}}, 400),
+        ("get", "/healthz", {}, 200),
+        ("get", "/readyz", {}, 200),
+    ],
+)
+def test_responses_match_the_schema(client: FlaskClient, method: str, path: str,
+                                    kwargs: dict, status: int) -> None:
+    response = getattr(client, method)(path, **kwargs)
+    assert response.status_code == status
+    _validate(_response_schema(path, method, status), response.get_json())
+
+
+def test_request_examples_validate() -> None:
+    body = DOC["paths"]["/api/v1/transliterate"]["post"]["requestBody"]["content"]
+    _validate({"$ref": "#/components/schemas/TransliterateRequest"},
+              body["application/json"]["example"])
+
+
+def test_docs_page(client: FlaskClient) -> None:
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    text = page.get_data(as_text=True)
+    assert "/api/v1/transliterate" in text and "openapi.json" in text

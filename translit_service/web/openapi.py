@@ -1,0 +1,152 @@
+"""The OpenAPI 3.1 document of the JSON API (served at /api/v1/openapi.json).
+
+tests/test_openapi.py checks that every route is described here with the methods it accepts,
+and validates real responses against these schemas.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import __version__
+from ..engine import FORMATS, SCRIPTS
+
+
+def _error_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+_SCRIPT = {"type": "string", "enum": list(SCRIPTS), "default": "cyrl",
+           "description": "Target script (case-insensitive)."}
+_FORMAT = {"type": "string", "enum": list(FORMATS), "default": "text",
+           "description": "html converts text nodes and title/alt attribute values only."}
+_DETECTED = {"type": "string", "enum": ["latn", "cyrl", "mixed", "none"]}
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {
+        "type": "object", "required": ["error"], "additionalProperties": False,
+        "properties": {"error": {
+            "type": "object", "required": ["code", "message"], "additionalProperties": False,
+            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+        }},
+    },
+    "TransliterateRequest": {
+        "type": "object",
+        "properties": {
+            "text": {"type": "string"},
+            "texts": {"type": "array", "items": {"type": "string"}},
+            "to": _SCRIPT, "format": _FORMAT,
+        },
+        "oneOf": [{"required": ["text"]}, {"required": ["texts"]}],
+    },
+    "TransliterateResponse": {
+        "type": "object", "required": ["text", "from", "to"], "additionalProperties": False,
+        "properties": {"text": {"type": "string"}, "from": _DETECTED,
+                       "to": {"type": "string", "enum": list(SCRIPTS)}},
+    },
+    "BatchResponse": {
+        "type": "object", "required": ["texts", "from", "to"], "additionalProperties": False,
+        "properties": {"texts": {"type": "array", "items": {"type": "string"}},
+                       "from": _DETECTED, "to": {"type": "string", "enum": list(SCRIPTS)}},
+    },
+    "DetectRequest": {"type": "object", "required": ["text"],
+                      "properties": {"text": {"type": "string"}}},
+    "DetectResponse": {
+        "type": "object", "required": ["script", "latin", "cyrillic"],
+        "additionalProperties": False,
+        "properties": {"script": _DETECTED,
+                       "latin": {"type": "number", "minimum": 0, "maximum": 1},
+                       "cyrillic": {"type": "number", "minimum": 0, "maximum": 1}},
+    },
+    "Status": {"type": "object", "required": ["status"],
+               "properties": {"status": {"type": "string"}}},
+}
+
+_JSON_ERRORS = {
+    "400": _error_response("Malformed JSON, invalid UTF-8, a missing or invalid field, or an "
+                           "unknown value (the message lists the valid ones)."),
+    "413": _error_response("Body over the size limit, or a batch over the batch limit."),
+    "415": _error_response("Unsupported Content-Type."),
+}
+
+
+def document() -> dict[str, Any]:
+    """Return the OpenAPI document as a dict.
+
+    >>> document()["openapi"]
+    '3.1.0'
+    """
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "translit-service", "version": __version__,
+                 "description": "Serbian Latin ⇄ Cyrillic transliteration for the site."},
+        "paths": {
+            "/api/v1/transliterate": {
+                "post": {
+                    "summary": "Transliterate one text, a batch, or a plain/HTML body",
+                    "parameters": [{"name": "to", "in": "query", "schema": _SCRIPT,
+                                    "description": "For text/plain and text/html bodies."}],
+                    "requestBody": {"required": True, "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/TransliterateRequest"},
+                            "example": {"text": "Ljubav", "to": "cyrl", "format": "text"}},
+                        "text/plain": {"schema": {"type": "string"}},
+                        "text/html": {"schema": {"type": "string"}},
+                    }},
+                    "responses": {
+                        "200": {"description": "The converted text (JSON for JSON requests, "
+                                               "the same media type for text bodies).",
+                                "headers": {"Content-Language": {"schema": {"type": "string"}},
+                                            "ETag": {"schema": {"type": "string"}}},
+                                "content": {
+                                    "application/json": {"schema": {"oneOf": [
+                                        {"$ref": "#/components/schemas/TransliterateResponse"},
+                                        {"$ref": "#/components/schemas/BatchResponse"}]}},
+                                    "text/plain": {"schema": {"type": "string"}},
+                                    "text/html": {"schema": {"type": "string"}}}},
+                        **_JSON_ERRORS,
+                    },
+                },
+                "get": {
+                    "summary": "Transliterate a short text (cacheable)",
+                    "parameters": [
+                        {"name": "text", "in": "query", "required": True,
+                         "schema": {"type": "string", "maxLength": 2000}},
+                        {"name": "to", "in": "query", "schema": _SCRIPT},
+                        {"name": "format", "in": "query", "schema": _FORMAT},
+                    ],
+                    "responses": {
+                        "200": {"description": "The converted text.", "content": {
+                            "application/json": {"schema": {
+                                "$ref": "#/components/schemas/TransliterateResponse"}}}},
+                        "304": {"description": "Not modified (If-None-Match)."},
+                        "400": _JSON_ERRORS["400"],
+                        "414": _error_response("text too long for GET."),
+                    },
+                },
+            },
+            "/api/v1/detect": {"post": {
+                "summary": "Tell the script of a text",
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/DetectRequest"}},
+                    "text/plain": {"schema": {"type": "string"}}}},
+                "responses": {"200": {"description": "The verdict and shares.", "content": {
+                    "application/json": {"schema": {
+                        "$ref": "#/components/schemas/DetectResponse"}}}}, **_JSON_ERRORS},
+            }},
+            "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {
+                "200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}},
+            "/api/v1/docs": {"get": {"summary": "Human-readable API documentation",
+                                     "responses": {"200": {"description": "HTML",
+                                                           "content": {"text/html": {}}}}}},
+            "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {
+                "description": "Alive", "content": {"application/json": {"schema": {
+                    "$ref": "#/components/schemas/Status"}}}}}}},
+            "/readyz": {"get": {"summary": "Readiness: engine tables loaded", "responses": {
+                "200": {"description": "Ready", "content": {"application/json": {"schema": {
+                    "$ref": "#/components/schemas/Status"}}}},
+                "503": _error_response("Not ready")}}},
+        },
+        "components": {"schemas": SCHEMAS},
+    }
