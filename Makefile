@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench examples clean
+.PHONY: install run test lint bench bench-http examples clean
 
 install: $(STAMP)
 
@@ -26,6 +26,9 @@ lint: install
 
 bench: install
 	$(BIN)/python -m benchmarks.bench_engine
+
+bench-http: install
+	$(BIN)/python -m benchmarks.http_load
 
 examples: install
 	$(BIN)/python ../shared/checks/examples.py

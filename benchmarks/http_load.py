@@ -1,0 +1,122 @@
+"""HTTP load: the service against a minimal Flask app, same gunicorn settings, same run.
+
+    make bench-http          (python -m benchmarks.http_load [--seconds 10] [--clients 8])
+
+Starts each app with gunicorn.conf.py on a free 127.0.0.1 port, drives it with N client
+threads on keep-alive connections for a bounded time, and prints requests/s, p50/p99 latency
+and errors for a small POST /api/v1/transliterate.  Traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BODY = json.dumps({"text": "Nadživeli smo LJUBAV, %(count)d vesti.", "to": "cyrl"}).encode()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start(app: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "TRANSLIT_BIND": f"127.0.0.1:{port}", "TRANSLIT_WORKERS": str(workers),
+           "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile",
+         "/dev/null", app], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError(f"{app} did not start")
+
+
+def client(port: int, stop: float, latencies: list[float], errors: list[str]) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    headers = {"Content-Type": "application/json"}
+    while time.monotonic() < stop:
+        began = time.perf_counter()
+        try:
+            conn.request("POST", "/api/v1/transliterate", BODY, headers)
+            response = conn.getresponse()
+            response.read()
+            if response.status != 200:
+                errors.append(str(response.status))
+        except (OSError, http.client.HTTPException) as exc:
+            errors.append(type(exc).__name__)
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            continue
+        latencies.append(time.perf_counter() - began)
+    conn.close()
+
+
+def load(port: int, seconds: float, clients: int) -> dict[str, float]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    # Warm up: the first requests import modules and fill caches.
+    client(port, time.monotonic() + 1, [], [])
+    stop = time.monotonic() + seconds
+    threads = [threading.Thread(target=client, args=(port, stop, latencies, errors))
+               for _ in range(clients)]
+    began = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - began
+    latencies.sort()
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) * 1000 if latencies else float("nan"),
+        "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else float("nan"),
+        "errors": len(errors),
+        "requests": len(latencies),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    args = parser.parse_args()
+    results = {}
+    for name, app in (("hello (minimal Flask)", "benchmarks.hello_app:app"),
+                      ("translit-service", "wsgi:app")):
+        port = free_port()
+        proc = start(app, port, args.workers)
+        try:
+            results[name] = load(port, args.seconds, args.clients)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+    print(f"\nPOST /api/v1/transliterate, {args.clients} clients, {args.seconds:.0f} s each, "
+          f"gunicorn sync x{args.workers}, 127.0.0.1")
+    base = results["hello (minimal Flask)"]["rps"]
+    for name, r in results.items():
+        print(f"  {name:<24} {r['rps']:8.0f} req/s  p50 {r['p50']:6.2f} ms  p99 {r['p99']:6.2f} ms"
+              f"  errors {r['errors']:.0f}/{r['requests']:.0f}  ({r['rps'] / base:.2f}x hello)")
+
+
+if __name__ == "__main__":
+    main()
