@@ -15,5 +15,5 @@ max_requests = 2000
 max_requests_jitter = 200
 limit_request_line = 8190
 accesslog = "-"
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss id=%({x-request-id}i)s'
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss id=%({x-request-id}o)s'
 errorlog = "-"

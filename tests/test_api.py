@@ -152,3 +152,17 @@ def test_cors_allows_configured_origins() -> None:
     assert "Origin" in r.headers["Vary"]
     r = client.get("/healthz", headers={"Origin": "https://other.example"})
     assert "Access-Control-Allow-Origin" not in r.headers
+
+
+def test_unknown_fields_are_rejected_with_the_valid_ones(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate", json={"text": "x", "too": "cyrl"})
+    error = _error(r)
+    assert r.status_code == 400 and error["code"] == "unknown_field"
+    assert "text, texts, to, format" in error["message"]
+
+
+def test_invalid_utf8_in_query_is_400(client: FlaskClient) -> None:
+    r = client.get("/api/v1/transliterate?text=%FF%FE&to=cyrl")
+    assert r.status_code == 400 and _error(r)["code"] == "invalid_utf8"
+    r = client.get("/api/v1/transliterate?text=%C5%BEaba")
+    assert r.get_json()["text"] == "жаба"

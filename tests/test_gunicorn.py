@@ -27,11 +27,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def log_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("gunicorn") / "access.log"
+
+
+@pytest.fixture(scope="module")
+def server(log_path: Path) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "TRANSLIT_BIND": f"127.0.0.1:{port}", "TRANSLIT_WORKERS": "2"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile",
+         str(log_path), "wsgi:app"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
@@ -79,3 +85,13 @@ def test_many_requests(server: str) -> None:
     for i in range(50):
         status, body = _post(f"{server}/api/v1/transliterate", {"text": f"vest {i}", "to": "cyrl"})
         assert status == 200 and body["text"] == f"вест {i}"
+
+
+def test_request_id_is_echoed_and_logged(server: str, log_path: Path) -> None:
+    req = urllib.request.Request(f"{server}/healthz", headers={"X-Request-ID": "it-42"})
+    with urllib.request.urlopen(req, timeout=5) as r:
+        assert r.headers["X-Request-ID"] == "it-42"
+    deadline = time.monotonic() + 5
+    while "id=it-42" not in log_path.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "id=it-42" in log_path.read_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
@@ -25,7 +26,8 @@ def _body_text() -> str:
                          code="invalid_utf8") from None
 
 
-def _json_body() -> dict[str, Any]:
+def _json_body(fields: tuple[str, ...]) -> dict[str, Any]:
+    """The request's JSON object; fields other than ``fields`` are a 400 naming the valid ones."""
     try:
         payload = json.loads(_body_text())
     except json.JSONDecodeError as exc:
@@ -33,7 +35,22 @@ def _json_body() -> dict[str, Any]:
                          code="malformed_json") from None
     if not isinstance(payload, dict):
         raise BadRequest("the JSON body must be an object")
+    unknown = sorted(set(payload) - set(fields))
+    if unknown:
+        raise BadRequest(f"unknown field {unknown[0]!r}; valid fields: {', '.join(fields)}",
+                         code="unknown_field")
     return payload
+
+
+def _query() -> dict[str, str]:
+    """The query parameters, decoded strictly: invalid UTF-8 is a 400, not U+FFFD."""
+    raw = request.query_string.decode("latin-1")
+    try:
+        pairs = parse_qsl(raw, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"query string is not valid UTF-8 (byte {exc.start})",
+                         code="invalid_utf8") from None
+    return dict(pairs)
 
 
 def _field(payload: dict[str, Any], name: str, default: str | None = None) -> str:
@@ -80,7 +97,7 @@ def transliterate_post() -> Response:
     if mimetype != "application/json":
         raise BadRequest(f"unsupported content type {mimetype or '(none)'!r}; send "
                          "application/json, text/plain or text/html", 415, "unsupported_media_type")
-    payload = _json_body()
+    payload = _json_body(("text", "texts", "to", "format"))
     to = _field(payload, "to", "cyrl").lower()
     fmt = _field(payload, "format", "text")
     if "texts" in payload:
@@ -101,13 +118,14 @@ def transliterate_post() -> Response:
 
 @bp.get("/api/v1/transliterate")
 def transliterate_get() -> Response:
-    text = request.args.get("text")
+    args = _query()
+    text = args.get("text")
     if text is None:
         raise BadRequest("missing query parameter 'text'", code="missing_field")
     if len(text) > current_app.config["MAX_QUERY_TEXT"]:
         raise BadRequest("text is too long for GET; POST it instead", 414, "uri_too_long")
-    to = request.args.get("to", "cyrl").lower()
-    fmt = request.args.get("format", "text")
+    to = args.get("to", "cyrl").lower()
+    fmt = args.get("format", "text")
     out = _convert(text, to, fmt)
     response = _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
@@ -117,7 +135,7 @@ def transliterate_get() -> Response:
 @bp.post("/api/v1/detect")
 def detect() -> Response:
     if request.mimetype == "application/json":
-        text = _field(_json_body(), "text")
+        text = _field(_json_body(("text",)), "text")
     elif request.mimetype == "text/plain":
         text = _body_text()
     else:

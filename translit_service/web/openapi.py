@@ -32,7 +32,7 @@ SCHEMAS: dict[str, Any] = {
         }},
     },
     "TransliterateRequest": {
-        "type": "object",
+        "type": "object", "additionalProperties": False,
         "properties": {
             "text": {"type": "string"},
             "texts": {"type": "array", "items": {"type": "string"}},
@@ -50,7 +50,7 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"texts": {"type": "array", "items": {"type": "string"}},
                        "from": _DETECTED, "to": {"type": "string", "enum": list(SCRIPTS)}},
     },
-    "DetectRequest": {"type": "object", "required": ["text"],
+    "DetectRequest": {"type": "object", "required": ["text"], "additionalProperties": False,
                       "properties": {"text": {"type": "string"}}},
     "DetectResponse": {
         "type": "object", "required": ["script", "latin", "cyrillic"],
