@@ -11,7 +11,21 @@ from . import engine
 from .errors import TranslitError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The one place that turns errors into exit codes: a library error or an OS error is
+    one line (``path: message``) and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except TranslitError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="translit-service")
 def main() -> None:
     """Serbian Latin ⇄ Cyrillic transliteration.
@@ -58,3 +72,13 @@ def detect_command(source: BinaryIO) -> None:
         raise click.ClickException(f"{source.name}: not valid UTF-8 (byte {exc.start})") from None
     found = engine.detect_script(text)
     click.echo(f"{found.script}\tlatin={found.latin:.2%}\tcyrillic={found.cyrillic:.2%}")
+
+
+def _register() -> None:
+    from .cli_catalogs import catalogs_group
+
+    main.add_command(catalogs_group)
+
+
+_register()
+

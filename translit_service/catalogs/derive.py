@@ -1,0 +1,155 @@
+"""Derive one Serbian script's catalog from the other's.
+
+:func:`derive_text` transliterates every msgstr and plural form of the source catalog (markup,
+entities, placeholders and URLs kept by the engine) and keeps everything else: msgid, msgctxt,
+comments, references, flags (fuzzy stays fuzzy), previous msgids, obsolete entries and the
+header, except ``Language``, which names the target.
+
+**Manual edits in the derived catalog.** Each derived entry carries an extracted comment
+``#. derived: <hash>``, the hash of the text derive wrote.  When a derived catalog already
+exists, each entry is compared with what derive would write now:
+
+* same text: nothing to do;
+* the marker matches the text on disk: derive wrote it, so it is replaced;
+* the marker does not match: a translator edited a derived entry by hand.  The edit is kept
+  and reported as a **conflict** (derive exits non-zero): revert the edit, or delete the
+  ``#. derived:`` line to make the entry the translator's own;
+* no marker: the entry is the translator's own; it is kept and listed as *manual*.
+
+``force=True`` overwrites conflicts and manual entries alike.
+
+>>> source = 'msgid ""\\nmsgstr ""\\n"Language: sr_Latn\\\\n"\\n\\nmsgid "News"\\nmsgstr "Vesti"\\n'
+>>> print(derive_text(source, "cyrl").text.rstrip().split("\\n\\n")[1])
+#. derived: 00eb7277d2
+msgid "News"
+msgstr "Вести"
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import NamedTuple
+
+import polib
+
+from .. import engine, locales
+from ..errors import CatalogError, UnknownScript
+from .check import Problem
+from .syntax import syntax_errors
+
+MARKER = "derived: "
+_TARGET_LOCALE = {"cyrl": "sr_Cyrl", "latn": "sr_Latn"}
+
+
+class Derived(NamedTuple):
+    text: str
+    conflicts: list[Problem]  # hand edits of derived entries: kept, and an error
+    manual: list[Problem]  # entries without a marker that differ: kept, for information
+    problems: list[Problem]  # header problems of the source (Plural-Forms)
+
+
+def _hash(entry: polib.POEntry) -> str:
+    texts = [entry.msgstr] if not entry.msgid_plural else [
+        entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int)]
+    return hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()[:10]
+
+
+def _marker(entry: polib.POEntry) -> str | None:
+    for line in (entry.comment or "").splitlines():
+        if line.startswith(MARKER):
+            return line[len(MARKER):].strip()
+    return None
+
+
+def _set_marker(entry: polib.POEntry) -> None:
+    lines = [line for line in (entry.comment or "").splitlines() if not line.startswith(MARKER)]
+    if entry.msgstr or any(entry.msgstr_plural.values()):
+        lines.insert(0, MARKER + _hash(entry))
+    entry.comment = "\n".join(lines)
+
+
+def _texts(entry: polib.POEntry) -> tuple[str, ...]:
+    if entry.msgid_plural:
+        return tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int))
+    return (entry.msgstr,)
+
+
+def _parse(text: str, path: str) -> polib.POFile:
+    errors = syntax_errors(text)
+    if errors:
+        line, message = errors[0]
+        raise CatalogError(message, path, line)
+    return polib.pofile(text, wrapwidth=78)
+
+
+def derive_text(source: str, to: str, *, existing: str | None = None, source_path: str = "",
+                target_path: str = "", force: bool = False) -> Derived:
+    """Derive the catalog text for script ``to`` from the ``source`` catalog text."""
+    if to not in _TARGET_LOCALE:
+        raise UnknownScript("script", to, tuple(_TARGET_LOCALE))
+    po = _parse(source, source_path or "<source>")
+    target_locale = _TARGET_LOCALE[to]
+    problems = []
+    plural_forms = po.metadata.get("Plural-Forms", "")
+    if plural_forms.replace(" ", "") != locales.SERBIAN_PLURAL_FORMS.replace(" ", ""):
+        problems.append(Problem(source_path, 1, "error", "plural-forms",
+                                f"source Plural-Forms {plural_forms!r} is not Serbian's"))
+    po.metadata["Language"] = target_locale
+    old: dict[tuple[str | None, str, bool], polib.POEntry] = {}
+    if existing is not None:
+        for entry in _parse(existing, target_path or "<target>"):
+            old[(entry.msgctxt, entry.msgid, bool(entry.obsolete))] = entry
+    conflicts: list[Problem] = []
+    manual: list[Problem] = []
+    for entry in po:
+        entry.msgstr = engine.transliterate(entry.msgstr, to=to) if entry.msgstr else ""
+        for key, value in entry.msgstr_plural.items():
+            entry.msgstr_plural[key] = engine.transliterate(value, to=to) if value else ""
+        _set_marker(entry)
+        before = old.get((entry.msgctxt, entry.msgid, bool(entry.obsolete)))
+        if before is None or force or _texts(before) == _texts(entry):
+            continue
+        recorded = _marker(before)
+        if recorded == _hash(before):
+            continue  # derive wrote what is on disk: replace it
+        where = Problem(target_path, (before.linenum or 0), "error" if recorded else "info",
+                        "conflict" if recorded else "manual",
+                        f"{entry.msgid[:50]!r}: kept the hand-edited translation "
+                        f"{_texts(before)[0][:50]!r} (derive would write "
+                        f"{_texts(entry)[0][:50]!r})")
+        (conflicts if recorded else manual).append(where)
+        entry.msgstr, entry.msgstr_plural = before.msgstr, before.msgstr_plural
+        entry.comment = before.comment
+    return Derived(str(po), conflicts, manual, problems)
+
+
+def derive_catalog(source_path: str | Path, to: str, target_path: str | Path | None = None, *,
+                   force: bool = False) -> Derived:
+    """Derive the catalog for script ``to`` next to ``source_path`` (``…/sr_Latn/LC_MESSAGES/
+    messages.po`` -> ``…/sr_Cyrl/LC_MESSAGES/messages.po``, or ``sr_Latn.po`` ->
+    ``sr_Cyrl.po``) and return the result without writing it (see :func:`write_derived`)."""
+    source = Path(source_path)
+    target = Path(target_path) if target_path else default_target(source, to)
+    try:
+        text = source.read_text(encoding="utf-8")
+        existing = target.read_text(encoding="utf-8") if target.exists() else None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"not valid UTF-8 (byte {exc.start})", str(source)) from None
+    except OSError as exc:
+        raise CatalogError(exc.strerror or str(exc), str(exc.filename or source)) from None
+    return derive_text(text, to, existing=existing, source_path=str(source),
+                       target_path=str(target), force=force)
+
+
+def default_target(source: Path, to: str) -> Path:
+    locale = _TARGET_LOCALE[to]
+    other = _TARGET_LOCALE["latn" if to == "cyrl" else "cyrl"]
+    parts = list(source.parts)
+    if other in parts:
+        parts[len(parts) - 1 - parts[::-1].index(other)] = locale
+        return Path(*parts)
+    if source.stem == other:
+        return source.with_name(locale + source.suffix)
+    raise CatalogError(f"cannot tell the {locale} catalog's path from this path; give one",
+                       str(source))

@@ -1,0 +1,52 @@
+"""What a translation must carry over from its source: placeholders, tags and entities.
+
+>>> python_format("%(count)d od %s i %%")
+['%(count)d', '%s']
+>>> brace_format("{name} i {0} i {{ literal }}")
+['{0}', '{name}']
+>>> markup("<b>Vesti</b> &nbsp; <a href='x'>")
+['&nbsp;', '</b>', '<a>', '<b>']
+"""
+
+from __future__ import annotations
+
+import re
+
+_PERCENT = re.compile(
+    r"%(?:\((?P<name>[^()]*)\))?(?:\d+\$)?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?"
+    r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<conv>[diouxXeEfFgGcrsa%])"
+)
+_BRACE = re.compile(r"\{\{|\}\}|\{([^{}\s]*)\}")
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)[^<>]*?(/?)\s*>")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def python_format(text: str) -> list[str]:
+    """The %-placeholders of ``text`` (``%%`` is a literal, not a placeholder), in order."""
+    return [m.group() for m in _PERCENT.finditer(text) if m.group("conv") != "%"]
+
+
+def brace_format(text: str) -> list[str]:
+    """The ``{field}`` placeholders of ``text`` (``{{``/``}}`` are literals), sorted."""
+    return sorted(m.group() for m in _BRACE.finditer(text) if m.group(1) is not None)
+
+
+def markup(text: str) -> list[str]:
+    """The tags (by name, open/close/void; attributes ignored) and entities of ``text``,
+    sorted, so that two texts with the same markup in another order compare equal."""
+    tags = [f"<{m.group(1)}{m.group(2).lower()}{m.group(3)}>" for m in _TAG.finditer(text)]
+    return sorted(tags + _ENTITY.findall(text))
+
+
+def same_percent_placeholders(source: str, translation: str) -> bool:
+    """Named or numbered (%1$s) placeholders may be reordered; plain ones must keep their order.
+
+    >>> same_percent_placeholders("%(a)s %(b)s", "%(b)s %(a)s")
+    True
+    >>> same_percent_placeholders("%s %d", "%d %s")
+    False
+    """
+    a, b = python_format(source), python_format(translation)
+    if any("(" in p or "$" in p for p in a + b):
+        return sorted(a) == sorted(b)
+    return a == b

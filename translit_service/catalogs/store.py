@@ -1,0 +1,104 @@
+"""The catalogs as the running service sees them: loaded once, reloaded when a file changes.
+
+A ``.po`` edited while the server runs is picked up at the next request (the store compares
+file modification times and sizes); an edit that does not parse keeps the last good version
+in service and is reported by :meth:`CatalogStore.status` (and so by ``/readyz``).
+"""
+
+from __future__ import annotations
+
+import gettext
+import hashlib
+import io
+import threading
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from .check import check_catalog
+from .workflow import po_path
+
+
+class Loaded(NamedTuple):
+    locale: str
+    mo: bytes
+    etag: str
+    stamp: tuple[int, int]
+    translations: gettext.GNUTranslations
+
+    def messages(self) -> dict[str, Any]:
+        """msgid -> msgstr (a list for plural entries); a context is written
+        ``context\\u0004msgid`` as in gettext's own .mo files and Jed."""
+        out: dict[str, Any] = {}
+        catalog: dict[Any, str] = self.translations._catalog  # type: ignore[attr-defined]
+        for key, value in catalog.items():
+            if key == "":
+                continue
+            if isinstance(key, tuple):
+                out.setdefault(key[0], []).append(value)
+            else:
+                out[key] = value
+        return out
+
+
+class CatalogStore:
+    """Compiled catalogs by locale, from ``<root>/<locale>/LC_MESSAGES/messages.po``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._loaded: dict[str, Loaded] = {}
+        self._errors: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def _stamp(self, path: Path) -> tuple[int, int]:
+        stat = path.stat()
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def _load(self, locale: str, path: Path, stamp: tuple[int, int]) -> Loaded:
+        errors = [p for p in check_catalog(path, locale=locale) if p.severity == "error"]
+        if errors:
+            raise ValueError(str(errors[0]))
+        with open(path, "rb") as handle:
+            catalog = read_po(handle, locale=locale)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog, use_fuzzy=False)
+        mo = buffer.getvalue()
+        translations = gettext.GNUTranslations(io.BytesIO(mo))
+        etag = hashlib.sha256(mo).hexdigest()[:32]
+        return Loaded(locale, mo, etag, stamp, translations)
+
+    def get(self, locale: str) -> Loaded | None:
+        """The catalog of ``locale``, reloaded if its file changed; None if there never was a
+        good one."""
+        path = po_path(self.root, locale)
+        with self._lock:
+            current = self._loaded.get(locale)
+            try:
+                stamp = self._stamp(path)
+            except OSError as exc:
+                self._errors[locale] = f"{path}: {exc.strerror}"
+                return current
+            if current is not None and current.stamp == stamp:
+                return current
+            try:
+                loaded = self._load(locale, path, stamp)
+            except Exception as exc:  # a broken edit: keep serving the last good version
+                self._errors[locale] = str(exc)
+                return current
+            self._loaded[locale] = loaded
+            self._errors.pop(locale, None)
+            return loaded
+
+    def status(self, locales: tuple[str, ...]) -> dict[str, str]:
+        """``"ok"`` or the problem, per locale (loading what is not loaded yet)."""
+        result = {}
+        for locale in locales:
+            loaded = self.get(locale)
+            error = self._errors.get(locale)
+            if error:
+                result[locale] = error + (" (serving the last good version)" if loaded else "")
+            else:
+                result[locale] = "ok" if loaded else "missing"
+        return result

@@ -1,0 +1,105 @@
+"""Extract, update and compile catalogs in-process through Babel's API (no shelling out).
+
+Every write is atomic (:func:`translit_service.fileio.atomic_write`), and each catalog is
+checked before it is compiled: a catalog with errors is reported and left uncompiled, and the
+run carries on with the others.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from .. import __version__
+from ..errors import CatalogError
+from ..fileio import atomic_write, locked
+from .check import Problem, check_catalog
+
+DOMAIN = "messages"
+WIDTH = 78
+
+
+def po_path(locales_dir: Path, locale: str) -> Path:
+    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _dump(catalog: Catalog, **options: bool) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, **options)
+    return buffer.getvalue()
+
+
+def extract(root: Path, mapping_file: Path, pot: Path) -> int:
+    """Extract the UI strings under ``root`` per ``mapping_file`` (babel.cfg) into ``pot``;
+    return how many messages were found."""
+    with open(mapping_file, encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle, str(mapping_file))  # type: ignore[no-untyped-call]
+    catalog = Catalog(project="translit-service", version=__version__,
+                      copyright_holder="translit-service authors", charset="utf-8")
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS,
+        comment_tags=("TRANSLATORS:",), strip_comment_tags=True,
+    ):
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    pot.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(pot, _dump(catalog, sort_output=False))
+    return len(catalog)
+
+
+class Updated(NamedTuple):
+    path: Path
+    created: bool
+    fuzzy: int
+    obsolete: int
+
+
+def update(pot: Path, po: Path, locale: str) -> Updated:
+    """Merge ``pot`` into ``po``: translations kept, changed ones fuzzy (with the previous
+    msgid), removed ones kept as obsolete ``#~`` entries; a missing ``po`` is created."""
+    with open(pot, "rb") as handle:
+        template = read_po(handle)
+    with locked(po):
+        created = not po.exists()
+        if created:
+            catalog = Catalog(locale=locale, project="translit-service", version=__version__,
+                              charset="utf-8")
+        else:
+            with open(po, "rb") as handle:
+                try:
+                    catalog = read_po(handle, locale=locale, abort_invalid=True)
+                except Exception as exc:  # Babel raises PoFileError and friends
+                    raise CatalogError(f"cannot read: {exc}", str(po)) from None
+        catalog.update(template, update_header_comment=False)
+        po.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(po, _dump(catalog, ignore_obsolete=False, include_previous=True))
+    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
+    return Updated(po, created, fuzzy, len(catalog.obsolete))
+
+
+def compile_catalog(po: Path, *, strict: bool = False) -> tuple[Path | None, list[Problem]]:
+    """Check ``po`` and, if it has no errors, write its ``.mo`` beside it."""
+    problems = check_catalog(po, strict=strict)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    with open(po, "rb") as handle:
+        catalog = read_po(handle)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    mo = po.with_suffix(".mo")
+    atomic_write(mo, buffer.getvalue())
+    return mo, problems
+
+
+def catalogs_under(locales_dir: Path, only: Iterable[str] = ()) -> list[Path]:
+    """The ``.po`` files of ``locales_dir`` (all locales, or those in ``only``), sorted."""
+    wanted = set(only)
+    return sorted(p for p in locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")
+                  if not wanted or p.parent.parent.name in wanted)

@@ -1,0 +1,181 @@
+"""``translit catalogs …``: the catalog workflow from the command line.
+
+Each command reports problems as ``path:line: message``, carries on over the remaining files
+and exits 1 if any error was found (2 for usage errors).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import polib
+
+from . import catalogs, locales
+from .errors import CatalogError
+from .fileio import atomic_write, locked
+
+LOCALE_NAMES = tuple(locales.BY_LOCALE)
+
+
+def _locales_dir(ctx: click.Context) -> Path:
+    return Path(ctx.obj["locales"])
+
+
+@click.group("catalogs")
+@click.option("--locales", "locales_dir", type=click.Path(file_okay=False), default="locales",
+              show_default=True, help="Directory with <locale>/LC_MESSAGES/messages.po.")
+@click.pass_context
+def catalogs_group(ctx: click.Context, locales_dir: str) -> None:
+    """Extract, update, derive, check and compile the site's UI catalogs.
+
+    \b
+    The usual round, after editing templates or Python strings:
+      translit catalogs extract             # -> locales/messages.pot
+      translit catalogs update              # en and sr_Latn .po files from the .pot
+      translit catalogs derive --from sr_Latn --to sr_Cyrl
+      translit catalogs check --strict
+      translit catalogs compile             # .mo files (not committed)
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["locales"] = locales_dir
+
+
+@catalogs_group.command()
+@click.option("--root", type=click.Path(file_okay=False, exists=True), default=".",
+              show_default=True, help="Project root to scan.")
+@click.option("--mapping", type=click.Path(dir_okay=False, exists=True), default="babel.cfg",
+              show_default=True, help="Babel mapping file: which files, which extractor.")
+@click.pass_context
+def extract(ctx: click.Context, root: str, mapping: str) -> None:
+    """Extract UI strings from Python and Jinja templates into messages.pot."""
+    pot = _locales_dir(ctx) / "messages.pot"
+    count = catalogs.extract(Path(root), Path(mapping), pot)
+    click.echo(f"{pot}: {count} messages")
+
+
+@catalogs_group.command()
+@click.option("--locale", "-l", "only", multiple=True, type=click.Choice(LOCALE_NAMES),
+              default=("en", "sr_Latn"), show_default=True,
+              help="Locales to update (the derived script is made by `derive`).")
+@click.pass_context
+def update(ctx: click.Context, only: tuple[str, ...]) -> None:
+    """Update .po files from messages.pot (keep translations, mark changes fuzzy)."""
+    root = _locales_dir(ctx)
+    pot = root / "messages.pot"
+    if not pot.exists():
+        raise click.ClickException(f"{pot}: not found; run `translit catalogs extract` first")
+    failed = False
+    for locale in only:
+        path = catalogs.po_path(root, locale)
+        try:
+            result = catalogs.update(pot, path, locale)
+        except CatalogError as exc:
+            click.echo(f"{exc}", err=True)
+            failed = True
+            continue
+        verb = "created" if result.created else "updated"
+        click.echo(f"{path}: {verb}, {result.fuzzy} fuzzy, {result.obsolete} obsolete")
+    if failed:
+        raise SystemExit(1)
+
+
+@catalogs_group.command()
+@click.option("--from", "source", type=click.Choice(["sr_Latn", "sr_Cyrl"]), default="sr_Latn",
+              show_default=True, help="The catalog translators edit.")
+@click.option("--to", "target", type=click.Choice(["sr_Latn", "sr_Cyrl"]), default="sr_Cyrl",
+              show_default=True, help="The catalog to derive.")
+@click.option("--force", is_flag=True, help="Overwrite hand edits in the derived catalog.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if the derived catalog is out of date.")
+@click.pass_context
+def derive(ctx: click.Context, source: str, target: str, force: bool, check_only: bool) -> None:
+    """Derive one Serbian script's catalog from the other's (see README: manual edits)."""
+    if source == target:
+        raise click.UsageError("--from and --to must differ")
+    root = _locales_dir(ctx)
+    src, dst = catalogs.po_path(root, source), catalogs.po_path(root, target)
+    to = "cyrl" if target == "sr_Cyrl" else "latn"
+    try:
+        with locked(dst):
+            result = catalogs.derive_catalog(src, to, dst, force=force)
+            for problem in result.problems + result.conflicts + result.manual:
+                click.echo(str(problem), err=True)
+            current = dst.read_text("utf-8") if dst.exists() else None
+            if check_only:
+                if current != result.text:
+                    click.echo(f"{dst}: out of date; run `translit catalogs derive`", err=True)
+                    raise SystemExit(1)
+                click.echo(f"{dst}: up to date")
+            elif current != result.text:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(dst, result.text)
+                click.echo(f"{dst}: derived from {src}")
+            else:
+                click.echo(f"{dst}: up to date")
+    except CatalogError as exc:
+        raise click.ClickException(str(exc)) from None
+    if result.conflicts or result.problems:
+        raise SystemExit(1)
+
+
+def _targets(ctx: click.Context, paths: tuple[str, ...]) -> list[Path]:
+    return [Path(p) for p in paths] or catalogs.catalogs_under(_locales_dir(ctx))
+
+
+@catalogs_group.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--strict", is_flag=True, help="Untranslated, fuzzy and wrong-script entries "
+                                            "are errors, not warnings.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
+    """Check catalogs as strictly as `msgfmt -c`, and more (default: all under --locales)."""
+    errors = 0
+    for path in _targets(ctx, paths):
+        for problem in catalogs.check_catalog(path, strict=strict):
+            click.echo(str(problem), err=problem.severity == "error")
+            errors += problem.severity == "error"
+    if errors:
+        click.echo(f"{errors} error(s)", err=True)
+        raise SystemExit(1)
+
+
+@catalogs_group.command("compile")
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--strict", is_flag=True, help="Refuse catalogs with warnings too.")
+@click.pass_context
+def compile_command(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
+    """Compile .po files to .mo (a catalog with errors is reported and skipped)."""
+    failed = False
+    for path in _targets(ctx, paths):
+        mo, problems = catalogs.compile_catalog(path, strict=strict)
+        for problem in problems:
+            if problem.severity == "error":
+                click.echo(str(problem), err=True)
+        if mo is None:
+            failed = True
+            click.echo(f"{path}: not compiled", err=True)
+        else:
+            click.echo(f"{mo}: compiled")
+    if failed:
+        raise SystemExit(1)
+
+
+@catalogs_group.command("stats")
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
+@click.pass_context
+def stats_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Total, translated, fuzzy and untranslated entries per catalog."""
+    failed = False
+    click.echo(f"{'catalog':<44} {'total':>6} {'done':>6} {'fuzzy':>6} {'todo':>6} {'%':>6}")
+    for path in _targets(ctx, paths):
+        try:
+            numbers = catalogs.stats(polib.pofile(str(path)))
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            click.echo(f"{path}: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"{path!s:<44} {numbers.total:>6} {numbers.translated:>6} "
+                   f"{numbers.fuzzy:>6} {numbers.untranslated:>6} {numbers.percent:>6.1f}")
+    if failed:
+        raise SystemExit(1)
