@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench bench-http examples clean
+.PHONY: install run test lint bench bench-http catalogs examples clean
 
 install: $(STAMP)
 
@@ -29,6 +29,14 @@ bench: install
 
 bench-http: install
 	$(BIN)/python -m benchmarks.http_load
+
+# After changing UI strings: extract, merge, derive sr_Cyrl, check strictly, compile.
+catalogs: install
+	$(BIN)/translit catalogs extract
+	$(BIN)/translit catalogs update
+	$(BIN)/translit catalogs derive --from sr_Latn --to sr_Cyrl
+	$(BIN)/translit catalogs check --strict
+	$(BIN)/translit catalogs compile
 
 examples: install
 	$(BIN)/python ../shared/checks/examples.py

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -23,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_TEXT": 2000,  # characters of ?text= for GET
     "CACHE_MAX_AGE": 86400,  # seconds, Cache-Control for GET responses
     "CORS_ORIGINS": [],  # origins allowed to call the API from a browser; ["*"] for any
+    "LOCALES_DIR": str(Path(__file__).resolve().parent.parent / "locales"),
+    "SITE_URL": "",  # scheme://host prefix for hreflang links; relative links when empty
 }
 
 
@@ -38,11 +41,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from .web import api, errors, http
+    from .web import api, errors, http, i18n, site_api
 
     if isinstance(app.config["CORS_ORIGINS"], str):  # TRANSLIT_CORS_ORIGINS="https://a,https://b"
         app.config["CORS_ORIGINS"] = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o]
+    app.config["LOCALES_DIR"] = Path(app.config["LOCALES_DIR"])
     errors.register(app)
     http.register(app)
+    i18n.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(site_api.bp)
     return app

@@ -117,6 +117,8 @@ class _Checker:
             self.add(1, "header-charset",
                      f"Content-Type must be 'text/plain; charset=UTF-8', not {content_type!r}")
         language = meta.get("Language", "")
+        if self.locale is None and language in locales.BY_LOCALE:
+            self.locale = language  # no locale in the path: trust the header for the rest
         expected = locales.BY_LOCALE.get(self.locale or language)
         if not language:
             self.add(1, "header-language", "the header has no Language")

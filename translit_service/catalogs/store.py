@@ -91,14 +91,17 @@ class CatalogStore:
             self._errors.pop(locale, None)
             return loaded
 
-    def status(self, locales: tuple[str, ...]) -> dict[str, str]:
-        """``"ok"`` or the problem, per locale (loading what is not loaded yet)."""
+    def status(self, locales: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+        """Per locale, ``(state, detail)``: state ``"ok"``, ``"degraded"`` (the last edit is
+        broken; the last good version is served) or ``"missing"`` (never loaded)."""
         result = {}
         for locale in locales:
             loaded = self.get(locale)
-            error = self._errors.get(locale)
-            if error:
-                result[locale] = error + (" (serving the last good version)" if loaded else "")
+            error = self._errors.get(locale, "")
+            if loaded is None:
+                result[locale] = ("missing", error or "not loaded")
+            elif error:
+                result[locale] = ("degraded", f"{error} (serving the last good version)")
             else:
-                result[locale] = "ok" if loaded else "missing"
+                result[locale] = ("ok", "ok")
         return result

@@ -71,6 +71,9 @@ def update(pot: Path, po: Path, locale: str) -> Updated:
         if created:
             catalog = Catalog(locale=locale, project="translit-service", version=__version__,
                               charset="utf-8")
+            # Babel marks a new header fuzzy; msgfmt would then drop it, and with it the
+            # charset and Plural-Forms it carries, which Babel filled in correctly.
+            catalog.fuzzy = False
         else:
             with open(po, "rb") as handle:
                 try:

@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from .. import engine
+from ..locales import VARIANTS
+from . import i18n
 from . import openapi as openapi_doc
 from .errors import BadRequest
 
@@ -80,8 +82,18 @@ def healthz() -> Response:
 
 @bp.get("/readyz")
 def readyz() -> Response:
+    """Ready when the engine's tables and every catalog are loaded.  A catalog whose last edit
+    does not parse is still served from its last good version: 200, status "degraded", and
+    the problem; a catalog that never loaded is a 503."""
     engine.transliterate("", to="cyrl")  # tables load on first use
-    return jsonify({"status": "ready"})
+    status = i18n.store().status(tuple(v.locale for v in VARIANTS))
+    states = {state for state, _ in status.values()}
+    overall = "unavailable" if "missing" in states else "degraded" if "degraded" in states \
+        else "ready"
+    response = jsonify({"status": overall,
+                        "catalogs": {locale: detail for locale, (_, detail) in status.items()}})
+    response.status_code = 503 if overall == "unavailable" else 200
+    return response
 
 
 @bp.post("/api/v1/transliterate")

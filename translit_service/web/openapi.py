@@ -60,7 +60,25 @@ SCHEMAS: dict[str, Any] = {
                        "cyrillic": {"type": "number", "minimum": 0, "maximum": 1}},
     },
     "Status": {"type": "object", "required": ["status"],
-               "properties": {"status": {"type": "string"}}},
+               "properties": {"status": {"type": "string"},
+                              "catalogs": {"type": "object",
+                                           "additionalProperties": {"type": "string"}}}},
+    "Catalog": {
+        "type": "object", "required": ["locale", "lang", "plural_forms", "messages"],
+        "additionalProperties": False,
+        "properties": {
+            "locale": {"type": "string", "enum": ["en", "sr_Latn", "sr_Cyrl"]},
+            "lang": {"type": "string", "enum": ["en", "sr-Latn", "sr-Cyrl"]},
+            "plural_forms": {"type": "string"},
+            "messages": {"type": "object", "additionalProperties": {
+                "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+        },
+    },
+    "Switcher": {
+        "type": "object", "required": ["lang", "html", "alternates"], "additionalProperties": False,
+        "properties": {"lang": {"type": "string", "enum": ["en", "sr-Latn", "sr-Cyrl"]},
+                       "html": {"type": "string"}, "alternates": {"type": "string"}},
+    },
 }
 
 _JSON_ERRORS = {
@@ -135,6 +153,36 @@ def document() -> dict[str, Any]:
                     "application/json": {"schema": {
                         "$ref": "#/components/schemas/DetectResponse"}}}}, **_JSON_ERRORS},
             }},
+            "/api/v1/catalogs/{name}": {"get": {
+                "summary": "A locale's UI messages for the front end (msgctxt as ctxt\\u0004id)",
+                "parameters": [{"name": "name", "in": "path", "required": True,
+                                "schema": {"type": "string"},
+                                "description": "en, sr-Latn, sr-Cyrl (or sr_Latn, sr_Cyrl)"}],
+                "responses": {
+                    "200": {"description": "Messages; ETag from the compiled .mo",
+                            "content": {"application/json": {"schema": {
+                                "$ref": "#/components/schemas/Catalog"}}}},
+                    "304": {"description": "Not modified (If-None-Match)."},
+                    "404": _error_response("No such locale."),
+                    "503": _error_response("The catalog never loaded."),
+                },
+            }},
+            "/api/v1/switcher": {"get": {
+                "summary": "The Eng · Lat. · Ћир. switcher for a page, and hreflang links",
+                "parameters": [
+                    {"name": "path", "in": "query", "required": True,
+                     "schema": {"type": "string", "maxLength": 2000}},
+                    {"name": "lang", "in": "query", "schema": {"type": "string"},
+                     "description": "Explicit variant; else the lang cookie, else "
+                                    "Accept-Language (then Vary: Accept-Language)."},
+                ],
+                "responses": {
+                    "200": {"description": "Fragment and links", "content": {
+                        "application/json": {"schema": {
+                            "$ref": "#/components/schemas/Switcher"}}}},
+                    "400": _JSON_ERRORS["400"],
+                },
+            }},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {
                 "200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}},
             "/api/v1/docs": {"get": {"summary": "Human-readable API documentation",
@@ -146,7 +194,8 @@ def document() -> dict[str, Any]:
             "/readyz": {"get": {"summary": "Readiness: engine tables loaded", "responses": {
                 "200": {"description": "Ready", "content": {"application/json": {"schema": {
                     "$ref": "#/components/schemas/Status"}}}},
-                "503": _error_response("Not ready")}}},
+                "503": {"description": "A catalog never loaded", "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}}}}},
         },
         "components": {"schemas": SCHEMAS},
     }

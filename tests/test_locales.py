@@ -1,0 +1,38 @@
+"""Variant negotiation (one place): parameter, cookie, Accept-Language, default."""
+
+from __future__ import annotations
+
+import pytest
+
+from translit_service.locales import negotiate, parse_accept_language, variant_for
+
+
+@pytest.mark.parametrize(
+    ("name", "tag"),
+    [("en", "en"), ("en-US", "en"), ("sr", "sr-Cyrl"), ("sr-RS", "sr-Cyrl"),
+     ("sr-Cyrl", "sr-Cyrl"), ("sr_Cyrl", "sr-Cyrl"), ("sr-Latn", "sr-Latn"),
+     ("sr-Latn-RS", "sr-Latn"), ("sr_Latn", "sr-Latn"), ("sr-ME", "sr-Latn"), ("sh", "sr-Latn"),
+     ("SR-LATN", "sr-Latn"), ("sr-Cyrl-ME", "sr-Cyrl")],
+)
+def test_variant_for(name: str, tag: str) -> None:
+    found = variant_for(name)
+    assert found is not None and found.tag == tag
+
+
+@pytest.mark.parametrize("name", ["", "de", "srb", "sr/Latn", "../en", "en\x00", "x" * 40, None])
+def test_variant_for_rejects(name: str | None) -> None:
+    assert variant_for(name) is None
+
+
+def test_order_of_precedence() -> None:
+    assert negotiate("en", "sr-Latn", "sr").tag == "en"
+    assert negotiate(None, "sr-Latn", "en").tag == "sr-Latn"
+    assert negotiate("bogus", None, "en-GB,sr;q=0.5") == (negotiate(accept_language="en").variant, True)
+    assert negotiate().tag == "sr-Cyrl" and not negotiate().negotiated
+
+
+def test_accept_language_quality_and_garbage() -> None:
+    assert negotiate(accept_language="en;q=0.3, sr-Latn;q=0.9").tag == "sr-Latn"
+    assert negotiate(accept_language="de, fr;q=0.9").tag == "sr-Cyrl"
+    assert parse_accept_language(";;,q=,en;q=2,sr;q=0") == []
+    assert parse_accept_language("en;q=0.5," * 1000)[:1] == [("en", 0.5)]

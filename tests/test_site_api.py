@@ -1,0 +1,122 @@
+"""/api/v1/catalogs, /api/v1/switcher, /readyz and the catalog store's reloads."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from translit_service.app import create_app
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+
+
+@pytest.fixture
+def live_locales(tmp_path: Path) -> Path:
+    target = tmp_path / "locales"
+    shutil.copytree(LOCALES, target, ignore=shutil.ignore_patterns("*.mo", ".*.lock"))
+    return target
+
+
+@pytest.fixture
+def live_client(live_locales: Path) -> FlaskClient:
+    return create_app({"TESTING": True, "LOCALES_DIR": live_locales}).test_client()
+
+
+@pytest.mark.parametrize("name", ["sr-Cyrl", "sr_Cyrl", "SR-CYRL"])
+def test_catalog_accepts_tag_and_locale_spellings(client: FlaskClient, name: str) -> None:
+    r = client.get(f"/api/v1/catalogs/{name}")
+    assert r.status_code == 200
+    body = r.get_json()
+    assert body["locale"] == "sr_Cyrl" and r.headers["Content-Language"] == "sr-Cyrl"
+    assert body["messages"]["Search our content"] == "Претражите наш садржај"
+    assert body["messages"]["month\u0004May"] == "мај"
+    assert body["messages"]["%(num)d article"] == ["%(num)d чланак", "%(num)d чланка", "%(num)d чланака"]
+
+
+@pytest.mark.parametrize("name", ["sr", "de", "..", "sr-Latn-XX-bogus", "x" * 300, "en%00"])
+def test_other_catalog_names_are_404_json(client: FlaskClient, name: str) -> None:
+    r = client.get(f"/api/v1/catalogs/{name}")
+    assert r.status_code == 404 and r.get_json()["error"]["code"] == "not_found"
+
+
+def test_catalog_etag_and_304(client: FlaskClient) -> None:
+    r = client.get("/api/v1/catalogs/en")
+    etag = r.headers["ETag"]
+    assert client.get("/api/v1/catalogs/en", headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/api/v1/catalogs/sr-Latn").headers["ETag"] != etag
+
+
+def test_switcher_marks_the_current_variant(client: FlaskClient) -> None:
+    r = client.get("/api/v1/switcher", query_string={"path": "/news/visit?page=2", "lang": "sr-Latn"})
+    body = r.get_json()
+    html = body["html"]
+    assert [label in html for label in ("Eng", "Lat.", "Ћир.")] == [True] * 3
+    assert html.index("Eng") < html.index("Lat.") < html.index("Ћир.")
+    assert 'hreflang="sr-Latn" lang="sr-Latn" title="srpski, latinica" aria-current="true"' in html
+    assert html.count("aria-current") == 1
+    assert "/news/visit?page=2&amp;lang=sr-Cyrl" in html
+    assert body["alternates"].count('rel="alternate"') == 4 and 'hreflang="x-default"' in body["alternates"]
+    assert "Accept-Language" not in r.headers.get("Vary", "")
+
+
+def test_switcher_negotiates_and_varies(client: FlaskClient) -> None:
+    r = client.get("/api/v1/switcher", query_string={"path": "/"},
+                   headers={"Accept-Language": "de, sr-ME;q=0.8"})
+    assert r.get_json()["lang"] == "sr-Latn" and "Accept-Language" in r.headers["Vary"]
+    client.set_cookie("lang", "en")
+    r = client.get("/api/v1/switcher", query_string={"path": "/"},
+                   headers={"Accept-Language": "sr"})
+    assert r.get_json()["lang"] == "en"
+
+
+@pytest.mark.parametrize("path", ["", "news", "//evil.example/x", "http://evil.example/",
+                                  "/a\nb", "/" + "x" * 3000])
+def test_switcher_rejects_bad_paths(client: FlaskClient, path: str) -> None:
+    r = client.get("/api/v1/switcher", query_string={"path": path})
+    assert r.status_code == 400 and "error" in r.get_json()
+
+
+def test_switcher_rejects_unknown_lang(client: FlaskClient) -> None:
+    r = client.get("/api/v1/switcher", query_string={"path": "/", "lang": "klingon"})
+    assert r.status_code == 400 and "sr-Cyrl" in r.get_json()["error"]["message"]
+
+
+def _touch_later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def test_edited_po_is_served_without_restart(live_client: FlaskClient, live_locales: Path) -> None:
+    before = live_client.get("/api/v1/catalogs/sr-Latn").get_json()["messages"]["Search"]
+    po = live_locales / "sr_Latn" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text("utf-8").replace('msgstr "Pretraga"', 'msgstr "Traži"'), "utf-8")
+    _touch_later(po)
+    after = live_client.get("/api/v1/catalogs/sr-Latn").get_json()["messages"]["Search"]
+    assert (before, after) == ("Pretraga", "Traži")
+
+
+def test_broken_edit_keeps_last_good_and_readyz_says_so(live_client: FlaskClient,
+                                                        live_locales: Path) -> None:
+    assert live_client.get("/readyz").get_json()["status"] == "ready"
+    po = live_locales / "sr_Latn" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text("utf-8").replace('msgstr "Pretraga"', 'msgstr "Pretraga'), "utf-8")
+    _touch_later(po)
+    r = live_client.get("/api/v1/catalogs/sr-Latn")
+    assert r.status_code == 200 and r.get_json()["messages"]["Search"] == "Pretraga"
+    ready = live_client.get("/readyz")
+    body = ready.get_json()
+    assert ready.status_code == 200 and body["status"] == "degraded"
+    assert "unterminated string" in body["catalogs"]["sr_Latn"]
+    assert "last good" in body["catalogs"]["sr_Latn"]
+
+
+def test_missing_catalog_makes_readyz_503(tmp_path: Path) -> None:
+    client = create_app({"TESTING": True, "LOCALES_DIR": tmp_path}).test_client()
+    r = client.get("/readyz")
+    assert r.status_code == 503 and r.get_json()["status"] == "unavailable"
+    assert client.get("/api/v1/catalogs/en").status_code == 503
+

@@ -1,0 +1,93 @@
+"""Catalogs for the front end, and the language switcher."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from markupsafe import Markup, escape
+
+from .. import locales
+from . import i18n, strings
+from .errors import BadRequest
+
+bp = Blueprint("site_api", __name__, template_folder="templates")
+
+LANG_COOKIE = "lang"
+
+
+@bp.get("/api/v1/catalogs/<name>")
+def catalog(name: str) -> Response:
+    variant = locales.variant_for(name)
+    if variant is None or name.lower().replace("_", "-") not in (
+        v.tag.lower() for v in locales.VARIANTS
+    ):
+        raise BadRequest(f"no catalog {name[:40]!r}; valid: "
+                         f"{', '.join(v.tag for v in locales.VARIANTS)}", 404, "not_found")
+    loaded = i18n.store().get(variant.locale)
+    if loaded is None:
+        raise BadRequest(f"the {variant.locale} catalog is not available", 503, "unavailable")
+    response = jsonify({"locale": variant.locale, "lang": variant.tag,
+                        "plural_forms": variant.plural_forms, "messages": loaded.messages()})
+    response.set_etag(loaded.etag)
+    response.headers["Content-Language"] = variant.tag
+    response.headers["Cache-Control"] = "public, max-age=60"
+    return response.make_conditional(request)  # type: ignore[return-value]
+
+
+def _checked_path(path: str | None) -> str:
+    if not path:
+        raise BadRequest("missing query parameter 'path'", code="missing_field")
+    parts = urlsplit(path)
+    if (len(path) > 2000 or not path.startswith("/") or path.startswith("//")
+            or parts.scheme or parts.netloc or any(ord(c) < 32 for c in path)):
+        raise BadRequest("path must be a site path starting with a single '/'",
+                         code="invalid_field")
+    return path
+
+
+def variant_href(path: str, variant: locales.Variant) -> str:
+    """``path`` with its ``lang`` parameter set to ``variant`` (other parameters kept).
+
+    >>> variant_href("/news/a?page=2&lang=en", locales.BY_TAG["sr-cyrl"])
+    '/news/a?page=2&lang=sr-Cyrl'
+    """
+    parts = urlsplit(path)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "lang"]
+    query.append(("lang", variant.tag))
+    return urlunsplit(("", "", parts.path, urlencode(query), parts.fragment))
+
+
+def switcher_links(path: str, current: locales.Variant) -> list[dict[str, object]]:
+    return [{"tag": v.tag, "label": v.label, "name": strings.VARIANT_NAMES[v.tag],
+             "href": variant_href(path, v), "current": v == current} for v in locales.VARIANTS]
+
+
+def alternate_links(path: str, base: str = "") -> Markup:
+    """``<link rel="alternate" hreflang>`` for every variant, and x-default."""
+    links = [f'<link rel="alternate" hreflang="{v.tag}" '
+             f'href="{escape(base + variant_href(path, v))}">' for v in locales.VARIANTS]
+    default = locales.DEFAULT
+    links.append(f'<link rel="alternate" hreflang="x-default" '
+                 f'href="{escape(base + variant_href(path, default))}">')
+    return Markup("\n".join(links))
+
+
+@bp.get("/api/v1/switcher")
+def switcher() -> Response:
+    path = _checked_path(request.args.get("path"))
+    chosen = locales.negotiate(param=request.args.get("lang"),
+                               cookie=request.cookies.get(LANG_COOKIE),
+                               accept_language=request.headers.get("Accept-Language"))
+    if request.args.get("lang") and locales.variant_for(request.args["lang"]) is None:
+        raise BadRequest(f"unknown lang {request.args['lang'][:40]!r}; valid: "
+                         f"{', '.join(v.tag for v in locales.VARIANTS)}", code="unknown_lang")
+    i18n.use_variant(chosen.variant)
+    html = render_template("site/_switcher.html", switcher=switcher_links(path, chosen.variant))
+    response = jsonify({"lang": chosen.tag, "html": html.strip(),
+                        "alternates": str(alternate_links(path, current_app.config["SITE_URL"]))})
+    response.headers["Content-Language"] = chosen.tag
+    response.vary.add("Cookie")
+    if chosen.negotiated:
+        response.vary.add("Accept-Language")
+    return response
