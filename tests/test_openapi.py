@@ -60,6 +60,9 @@ def test_served_document_is_the_same(client: FlaskClient) -> None:
         ("get", "/api/v1/catalogs/xx", {}, 404),
         ("get", "/api/v1/switcher", {"query_string": {"path": "/news", "lang": "en"}}, 200),
         ("get", "/api/v1/switcher", {"query_string": {"path": "http://evil"}}, 400),
+        ("get", "/api/v1/articles", {"query_string": {"lang": "sr-Cyrl"}}, 200),
+        ("get", "/api/v1/articles/2021-06-04-civil-military-conference", {}, 200),
+        ("get", "/api/v1/articles/nope", {}, 404),
     ],
 )
 def test_responses_match_the_schema(client: FlaskClient, method: str, path: str,
@@ -67,6 +70,7 @@ def test_responses_match_the_schema(client: FlaskClient, method: str, path: str,
     response = getattr(client, method)(path, **kwargs)
     assert response.status_code == status
     documented = re.sub(r"/catalogs/[^/]+$", "/catalogs/{name}", path)
+    documented = re.sub(r"/articles/[^/]+$", "/articles/{article_id}", documented)
     _validate(_response_schema(documented, method, status), response.get_json())
 
 

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "CACHE_MAX_AGE": 86400,  # seconds, Cache-Control for GET responses
     "CORS_ORIGINS": [],  # origins allowed to call the API from a browser; ["*"] for any
     "LOCALES_DIR": str(Path(__file__).resolve().parent.parent / "locales"),
+    "CONTENT_DIR": str(Path(__file__).resolve().parent.parent / "content" / "articles"),
+    "PUBLISH_THRESHOLD": 0.8,  # share of an article's units translated before it is published
+    "ARTICLE_CACHE_SIZE": 256,  # rendered variants kept in memory (LRU)
     "SITE_URL": "",  # scheme://host prefix for hreflang links; relative links when empty
 }
 
@@ -41,14 +44,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from .web import api, errors, http, i18n, site_api
+    from .web import api, articles_api, errors, http, i18n, site_api
 
     if isinstance(app.config["CORS_ORIGINS"], str):  # TRANSLIT_CORS_ORIGINS="https://a,https://b"
         app.config["CORS_ORIGINS"] = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o]
     app.config["LOCALES_DIR"] = Path(app.config["LOCALES_DIR"])
+    app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"])
     errors.register(app)
     http.register(app)
     i18n.init_app(app)
+    articles_api.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(site_api.bp)
+    app.register_blueprint(articles_api.bp)
     return app

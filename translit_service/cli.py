@@ -75,9 +75,11 @@ def detect_command(source: BinaryIO) -> None:
 
 
 def _register() -> None:
+    from .cli_articles import articles_group
     from .cli_catalogs import catalogs_group
 
     main.add_command(catalogs_group)
+    main.add_command(articles_group)
 
 
 _register()

@@ -7,6 +7,7 @@ import logging
 from flask import Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
 
+from ..articles.store import ArticleError, ArticleNotFound
 from ..errors import TranslitError
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,16 @@ def register(app: Flask) -> None:
     @app.errorhandler(BadRequest)
     def _bad_request(error: BadRequest) -> Response:
         return error_response(error.status, error.code, str(error))
+
+    @app.errorhandler(ArticleNotFound)
+    def _not_found(error: ArticleNotFound) -> Response:
+        return error_response(404, "not_found", str(error))
+
+    @app.errorhandler(ArticleError)
+    def _broken_content(error: ArticleError) -> Response:
+        # The message names files on the server: log it, never send it.
+        log.error("article content error: %s", error)
+        return error_response(500, "content_error", "the article's files cannot be read")
 
     @app.errorhandler(TranslitError)
     def _translit_error(error: TranslitError) -> Response:

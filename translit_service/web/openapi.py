@@ -21,6 +21,10 @@ _SCRIPT = {"type": "string", "enum": list(SCRIPTS), "default": "cyrl",
            "description": "Target script (case-insensitive)."}
 _FORMAT = {"type": "string", "enum": list(FORMATS), "default": "text",
            "description": "html converts text nodes and title/alt attribute values only."}
+_LANG = {"name": "lang", "in": "query", "schema": {"type": "string"},
+         "description": "en, sr-Latn or sr-Cyrl; else the lang cookie, else Accept-Language."}
+_ARTICLE_ID = {"name": "article_id", "in": "path", "required": True,
+               "schema": {"type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"}}
 _DETECTED = {"type": "string", "enum": ["latn", "cyrl", "mixed", "none"]}
 
 SCHEMAS: dict[str, Any] = {
@@ -72,6 +76,38 @@ SCHEMAS: dict[str, Any] = {
             "plural_forms": {"type": "string"},
             "messages": {"type": "object", "additionalProperties": {
                 "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+        },
+    },
+    "Article": {
+        "type": "object", "additionalProperties": False,
+        "required": ["id", "lang", "title", "date", "date_display", "author", "tags", "kind",
+                     "html", "completeness", "origin", "alternates"],
+        "properties": {
+            "id": {"type": "string"}, "lang": {"type": "string"}, "title": {"type": "string"},
+            "date": {"type": "string", "format": "date"}, "date_display": {"type": "string"},
+            "author": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}},
+            "kind": {"type": "string"}, "html": {"type": "string"},
+            "completeness": {"type": "number", "minimum": 0, "maximum": 1},
+            "origin": {"type": "string", "enum": ["source", "translation", "derived"]},
+            "alternates": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    },
+    "ArticleList": {
+        "type": "object", "additionalProperties": False,
+        "required": ["lang", "page", "per_page", "total", "pages", "articles"],
+        "properties": {
+            "lang": {"type": "string"}, "page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer"}, "total": {"type": "integer"},
+            "pages": {"type": "integer"},
+            "articles": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["id", "lang", "title", "date", "date_display", "author",
+                             "completeness", "url"],
+                "properties": {"id": {"type": "string"}, "lang": {"type": "string"},
+                               "title": {"type": "string"}, "date": {"type": "string"},
+                               "date_display": {"type": "string"},
+                               "author": {"type": "string"},
+                               "completeness": {"type": "number"}, "url": {"type": "string"}}}},
         },
     },
     "Switcher": {
@@ -181,6 +217,39 @@ def document() -> dict[str, Any]:
                         "application/json": {"schema": {
                             "$ref": "#/components/schemas/Switcher"}}}},
                     "400": _JSON_ERRORS["400"],
+                },
+            }},
+            "/api/v1/articles": {"get": {
+                "summary": "Articles, newest first, titles in the variant (English where a "
+                           "variant is not published)",
+                "parameters": [_LANG, {"name": "page", "in": "query",
+                                       "schema": {"type": "integer", "minimum": 1}},
+                               {"name": "per_page", "in": "query",
+                                "schema": {"type": "integer", "minimum": 1, "maximum": 100}}],
+                "responses": {"200": {"description": "A page of articles", "content": {
+                    "application/json": {"schema": {
+                        "$ref": "#/components/schemas/ArticleList"}}}},
+                    "400": _JSON_ERRORS["400"]},
+            }},
+            "/api/v1/articles/{article_id}": {"get": {
+                "summary": "One article in a variant (X-Translation-Completeness header)",
+                "parameters": [_ARTICLE_ID, _LANG],
+                "responses": {
+                    "200": {"description": "The article", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/Article"}}}},
+                    "304": {"description": "Not modified (If-None-Match)."},
+                    "400": _JSON_ERRORS["400"],
+                    "404": _error_response("No such article, or not published in the "
+                                           "variant (code not_published)."),
+                },
+            }},
+            "/articles/{article_id}.html": {"get": {
+                "summary": "The bare HTML fragment of an article in a variant",
+                "parameters": [_ARTICLE_ID, _LANG],
+                "responses": {
+                    "200": {"description": "HTML fragment", "content": {"text/html": {}}},
+                    "304": {"description": "Not modified (If-None-Match)."},
+                    "404": _error_response("No such article, or not published."),
                 },
             }},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {

@@ -1,0 +1,261 @@
+"""Articles: segmentation, extract/build, translation memory, variants, cache, ids, HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+from flask.testing import FlaskClient
+
+from translit_service import locales
+from translit_service.app import create_app
+from translit_service.articles import (
+    ArticleNotFound,
+    ArticleService,
+    Store,
+    build,
+    extract_article,
+    segment,
+)
+from translit_service.cli import main
+
+CONTENT = Path(__file__).resolve().parent.parent / "content" / "articles"
+CONFERENCE = "2021-06-04-civil-military-conference"
+INTERVIEW = "2022-03-15-interview-head-of-office"
+PRESS = "2023-01-20-media-queries"
+CYRL, LATN, EN = (locales.BY_TAG[t] for t in ("sr-cyrl", "sr-latn", "en"))
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "articles"
+    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns(".*.lock"))
+    return target
+
+
+def _squash(html: str) -> str:
+    return re.sub(r"\s+", " ", html).strip()
+
+
+COMPLEX = """<h1>Title <small>sub</small></h1>
+<p>One <a href="/x" title="Go there">link</a>,
+   two   spaces.</p>
+<ul><li><p>Nested paragraph</p></li><li>Plain item</li></ul>
+<pre><code>not translated</code></pre>
+<figure><img src="a.jpg" alt="An image"><figcaption>Caption &amp; more</figcaption></figure>
+<table><tr><th>Head</th><td>Cell</td></tr></table>
+<script>var p = "<p>no</p>";</script>
+<p>   </p>
+"""
+
+
+@pytest.mark.parametrize("article", [CONFERENCE, INTERVIEW, PRESS, None])
+def test_identity_translation_round_trips(article: str | None) -> None:
+    html = (CONTENT / article / "article.html").read_text() if article else COMPLEX
+    units = segment(html)
+    identity = {(u.context, u.msgid): u.msgid for u in units}
+    built = build(html, identity)
+    assert _squash(built.html) == _squash(html)
+    assert built.translated == built.total == len(units)
+
+
+def test_units_are_innermost_blocks_and_outside_attributes() -> None:
+    units = [(u.context, u.msgid, u.element) for u in segment(COMPLEX)]
+    assert units == [
+        (None, "Title <small>sub</small>", "h1"),
+        (None, 'One <a href="/x" title="Go there">link</a>, two spaces.', "p"),
+        (None, "Nested paragraph", "p"),
+        (None, "Plain item", "li"),
+        ("alt", "An image", "alt"),
+        (None, "Caption &amp; more", "figcaption"),
+        (None, "Head", "th"),
+        (None, "Cell", "td"),
+    ]
+
+
+def test_build_translates_attributes_and_falls_back() -> None:
+    html = '<img alt="An image"><p>Kept</p><p>Changed</p>'
+    built = build(html, {("alt", "An image"): 'Slika "x"', (None, "Changed"): "Promenjeno"})
+    assert built.html == '<img alt="Slika &quot;x&quot;"><p>Kept</p><p>Promenjeno</p>'
+    assert (built.translated, built.total) == (2, 3)
+
+
+def test_changed_paragraph_becomes_fuzzy_with_previous_msgid(store_dir: Path) -> None:
+    source = store_dir / PRESS / "article.html"
+    old = "Accreditation"
+    source.write_text(source.read_text().replace(f"<h2>{old}</h2>", "<h2>Accreditations</h2>"))
+    result = extract_article(Store(store_dir), PRESS)
+    po = polib.pofile(result.po)
+    entry = po.find("Accreditations")
+    assert entry is not None and "fuzzy" in entry.flags
+    assert entry.previous_msgid == old and entry.msgstr == "Akreditacija"
+
+
+def test_translation_memory_prefills_exact_and_close(store_dir: Path) -> None:
+    new = store_dir / "2024-05-01-new-visit"
+    new.mkdir()
+    (new / "meta.json").write_text(json.dumps(
+        {"title": "A new visit", "date": "2024-05-01", "author": "Jelena Marković"}))
+    (new / "article.html").write_text(
+        "<h2>Accreditation</h2>\n"
+        "<p>Participants agreed to hold a joint exercise next autumn near Obrenovac, one of the "
+        "towns hit hardest in 2014.</p>\n<p>Completely new words here.</p>\n")
+    result = extract_article(Store(store_dir), new.name)
+    assert (result.prefilled, result.prefilled_fuzzy) == (1, 1)
+    po = polib.pofile(result.po)
+    exact = po.find("Accreditation")
+    assert exact is not None and exact.msgstr == "Akreditacija" and "fuzzy" not in exact.flags
+    close = next(e for e in po if e.msgid.startswith("Participants agreed"))
+    assert "fuzzy" in close.flags and close.msgstr.startswith("Učesnici su se dogovorili")
+    assert "translation memory" in close.tcomment and CONFERENCE in close.tcomment
+    assert close.previous_msgid.endswith("next spring near Obrenovac, one of the towns hit hardest in 2014.")
+    assert po.find("Completely new words here.").msgstr == ""  # type: ignore[union-attr]
+
+
+def test_memory_converts_between_scripts(store_dir: Path) -> None:
+    new = store_dir / "2024-05-02-cyrillic"
+    new.mkdir()
+    (new / "meta.json").write_text(json.dumps({"title": "T", "date": "2024-05-02"}))
+    (new / "article.html").write_text("<h2>Accreditation</h2>")
+    result = extract_article(Store(store_dir), new.name, locale="sr_Cyrl")
+    assert polib.pofile(result.po).find("Accreditation").msgstr == "Акредитација"  # type: ignore[union-attr]
+
+
+def test_variants_and_dates(store_dir: Path) -> None:
+    service = ArticleService(Store(store_dir))
+    cyr = service.render(CONFERENCE, CYRL)
+    lat = service.render(CONFERENCE, LATN)
+    en = service.render(CONFERENCE, EN)
+    assert (en.date_display, lat.date_display, cyr.date_display) == (
+        "Jun 4 2021", "4. jun 2021.", "4. јун 2021.")
+    assert cyr.title == "Конференција у Београду о цивилној заштити током поплава"
+    assert (lat.origin, cyr.origin, en.origin) == ("translation", "derived", "source")
+    assert 'href="https://example.org/conference-2021"' in cyr.html
+    assert 'alt="Учесници конференције у згради Министарства одбране"' in cyr.html
+    assert cyr.author == "Јелена Марковић"
+    assert service.render(PRESS, CYRL).author == "Канцеларија за односе с јавношћу"
+
+
+def test_untranslated_units_stay_english_in_both_scripts(store_dir: Path) -> None:
+    service = ArticleService(Store(store_dir))
+    for variant in (LATN, CYRL):
+        rendered = service.render(INTERVIEW, variant)
+        assert "regular open days for students." in rendered.html
+        assert rendered.completeness == pytest.approx(10 / 11, abs=1e-4)
+
+
+def test_threshold_hides_incomplete_variants(store_dir: Path) -> None:
+    service = ArticleService(Store(store_dir), threshold=0.95)
+    with pytest.raises(Exception, match="91% translated"):
+        service.render(INTERVIEW, CYRL)
+    listed = {r.id: r.lang for r in service.listing(CYRL)}
+    assert listed[INTERVIEW] == "en" and listed[PRESS] == "sr-Cyrl"
+
+
+def test_edited_po_invalidates_the_cache(store_dir: Path) -> None:
+    service = ArticleService(Store(store_dir))
+    first = service.render(PRESS, CYRL)
+    assert service.render(PRESS, CYRL) is first and service.hits == 1
+    po = store_dir / PRESS / "sr_Latn.po"
+    po.write_text(po.read_text().replace('msgstr "Akreditacija"', 'msgstr "Akreditacije"'))
+    stat = po.stat()
+    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    second = service.render(PRESS, CYRL)
+    assert "Акредитације" in second.html and second.etag != first.etag
+
+
+@pytest.mark.parametrize("bad", ["../etc", "/etc/passwd", "a\x00b", "a" * 81, "A-Upper", "",
+                                 "..", "a/b", "a\\b", "-leading", "%2e%2e"])
+def test_hostile_ids_never_reach_the_file_system(store_dir: Path, bad: str) -> None:
+    with pytest.raises(ArticleNotFound):
+        Store(store_dir).files(bad)
+
+
+def test_symlink_out_of_the_store_is_refused(store_dir: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    shutil.copytree(store_dir / PRESS, outside)
+    (store_dir / "escape").symlink_to(outside)
+    with pytest.raises(ArticleNotFound):
+        Store(store_dir).files("escape")
+
+
+# ----------------------------------------------------------------------------- HTTP
+@pytest.fixture
+def articles_client(store_dir: Path) -> FlaskClient:
+    return create_app({"TESTING": True, "CONTENT_DIR": store_dir}).test_client()
+
+
+def test_article_json(articles_client: FlaskClient) -> None:
+    r = articles_client.get(f"/api/v1/articles/{CONFERENCE}?lang=sr-Cyrl")
+    body = r.get_json()
+    assert r.status_code == 200 and r.headers["Content-Language"] == "sr-Cyrl"
+    assert {"id", "lang", "title", "date", "html", "completeness", "alternates"} <= set(body)
+    assert body["alternates"]["en"].endswith("lang=en")
+    assert r.headers["X-Translation-Completeness"] == "1.0000"
+    again = articles_client.get(f"/api/v1/articles/{CONFERENCE}?lang=sr-Cyrl",
+                                headers={"If-None-Match": r.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_fragment_and_negotiation(articles_client: FlaskClient) -> None:
+    r = articles_client.get(f"/articles/{PRESS}.html", headers={"Accept-Language": "sr-Latn"})
+    assert r.mimetype == "text/html" and r.headers["Content-Language"] == "sr-Latn"
+    assert "Akreditacija" in r.get_data(as_text=True) and "Accept-Language" in r.headers["Vary"]
+
+
+def test_listing_pages(articles_client: FlaskClient) -> None:
+    r = articles_client.get("/api/v1/articles?lang=sr-Latn&per_page=2&page=2")
+    body = r.get_json()
+    assert (body["total"], body["pages"], len(body["articles"])) == (3, 2, 1)
+    first = articles_client.get("/api/v1/articles?lang=sr-Latn").get_json()["articles"]
+    assert [a["date"] for a in first] == sorted((a["date"] for a in first), reverse=True)
+    assert first[0]["title"] == "Saopštenje: kako odgovaramo na upite medija"
+    for query in ("page=0", "per_page=1000", "page=x"):
+        assert articles_client.get(f"/api/v1/articles?{query}").status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/api/v1/articles/..%2F..%2Fetc%2Fpasswd", "/api/v1/articles/%00",
+                                  "/api/v1/articles/" + "a" * 300, "/articles/..%2Fx.html",
+                                  "/api/v1/articles/nope"])
+def test_bad_ids_are_404_json(articles_client: FlaskClient, path: str) -> None:
+    r = articles_client.get(path)
+    assert r.status_code == 404 and r.get_json()["error"]["code"] == "not_found"
+
+
+def test_unpublished_is_404_with_reason(store_dir: Path) -> None:
+    client = create_app({"TESTING": True, "CONTENT_DIR": store_dir,
+                         "PUBLISH_THRESHOLD": 0.95}).test_client()
+    r = client.get(f"/api/v1/articles/{INTERVIEW}?lang=sr-Cyrl")
+    assert r.status_code == 404 and r.get_json()["error"]["code"] == "not_published"
+    assert client.get(f"/api/v1/articles/{INTERVIEW}?lang=en").status_code == 200
+
+
+def test_broken_meta_is_500_without_paths(articles_client: FlaskClient, store_dir: Path) -> None:
+    (store_dir / PRESS / "meta.json").write_text("{broken")
+    r = articles_client.get(f"/api/v1/articles/{PRESS}?lang=en")
+    assert r.status_code == 500 and str(store_dir) not in r.get_data(as_text=True)
+
+
+def test_unknown_lang_is_400(articles_client: FlaskClient) -> None:
+    assert articles_client.get(f"/api/v1/articles/{PRESS}?lang=fr").status_code == 400
+
+
+# ----------------------------------------------------------------------------- CLI
+def test_cli_round(store_dir: Path) -> None:
+    runner = CliRunner()
+    base = ["articles", "--root", str(store_dir)]
+    listed = runner.invoke(main, [*base, "list"])
+    assert listed.exit_code == 0 and "91%" in listed.output
+    built = runner.invoke(main, [*base, "build", PRESS, "--lang", "sr-Cyrl"])
+    assert built.exit_code == 0 and "Акредитација" in built.output
+    assert runner.invoke(main, [*base, "extract", "--all"]).exit_code == 0
+    assert runner.invoke(main, [*base, "extract", "../nope"]).exit_code == 1
+    assert runner.invoke(main, [*base, "extract"]).exit_code == 2
+    low = runner.invoke(main, [*base, "build", INTERVIEW, "--lang", "xx"])
+    assert low.exit_code == 2

@@ -1,0 +1,141 @@
+"""Serve an article in a variant: English, the translator's script, or the other script.
+
+The variant a translator did not write is derived: the translations are transliterated (in
+HTML mode) before they are merged, so untranslated units stay English in every variant.  Below
+the publishing threshold (default 80 % of units translated) a Serbian variant is not published.
+Rendered variants are cached in an in-process LRU keyed by article id, variant and the
+modification times and sizes of its files, so an edited ``.po`` shows at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from typing import NamedTuple
+
+import polib
+from babel.dates import format_date
+
+from .. import engine, locales
+from ..errors import TranslitError
+from .segment import build, segment
+from .store import ArticleError, ArticleFiles, Store
+
+HEADLINE = "headline"
+BYLINE = "byline"
+_PLAIN_TEXT_CONTEXTS = (HEADLINE, BYLINE)
+DATE_FORMATS = {"en": "MMM d y", "sr_Latn": "d. MMMM y.", "sr_Cyrl": "d. MMMM y."}
+
+
+class NotPublished(TranslitError):
+    code = "not_published"
+
+    def __init__(self, article_id: str, variant: locales.Variant, completeness: float) -> None:
+        self.completeness = completeness
+        super().__init__(f"article {article_id!r} is {completeness:.0%} translated into "
+                         f"{variant.tag}; it is published from the threshold up")
+
+
+class Rendered(NamedTuple):
+    id: str
+    lang: str
+    title: str
+    date: str
+    date_display: str
+    author: str
+    tags: tuple[str, ...]
+    kind: str
+    html: str
+    completeness: float
+    origin: str  # "source", "translation" or "derived"
+    etag: str
+
+
+def read_translations(path: object) -> dict[tuple[str | None, str], str]:
+    """(msgctxt, msgid) -> msgstr for the finished (translated, not fuzzy) entries."""
+    try:
+        po = polib.pofile(str(path))
+    except (OSError, ValueError) as exc:
+        raise ArticleError(f"{path}: {exc}") from None
+    return {(e.msgctxt, e.msgid): e.msgstr for e in po
+            if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+
+
+class ArticleService:
+    def __init__(self, store: Store, threshold: float = 0.8, cache_size: int = 256) -> None:
+        self.store = store
+        self.threshold = threshold
+        self.cache_size = cache_size
+        self._cache: OrderedDict[tuple[object, ...], Rendered] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def render(self, article_id: str, variant: locales.Variant, *,
+               publish_only: bool = True) -> Rendered:
+        files = self.store.files(article_id)
+        key = (article_id, variant.tag, files.stamp())
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                self.hits += 1
+        if cached is None:
+            cached = self._render(files, variant)
+            with self._lock:
+                self.misses += 1
+                self._cache[key] = cached
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        if publish_only and variant.script and cached.completeness < self.threshold:
+            raise NotPublished(article_id, variant, cached.completeness)
+        return cached
+
+    def _translations(self, files: ArticleFiles,
+                      variant: locales.Variant) -> tuple[dict[tuple[str | None, str], str], str]:
+        if variant.locale in files.translations:
+            return read_translations(files.translations[variant.locale]), "translation"
+        other = next(iter(files.translations.values()), None)
+        if other is None:
+            return {}, "derived"
+        to = variant.script or "latn"
+        return {key: engine.transliterate(
+                    text, to=to, fmt="text" if key[0] in _PLAIN_TEXT_CONTEXTS else "html")
+                for key, text in read_translations(other).items()}, "derived"
+
+    def _render(self, files: ArticleFiles, variant: locales.Variant) -> Rendered:
+        meta = self.store.meta(files)
+        html = self.store.source_html(files)
+        title, author, origin, completeness = meta.title, meta.author, "source", 1.0
+        if variant.script:
+            translations, origin = self._translations(files, variant)
+            units = segment(html)
+            built = build(html, translations, units)
+            html = built.html
+            headline = translations.get((HEADLINE, meta.title))
+            title = headline or meta.title
+            completeness = round((built.translated + bool(headline)) / (built.total + 1), 4)
+            byline = translations.get((BYLINE, author))
+            author = byline or engine.transliterate(author, to=variant.script)
+        date_display = format_date(meta.date, DATE_FORMATS[variant.locale], locale=variant.locale)
+        body = {"id": files.id, "lang": variant.tag, "title": title, "html": html,
+                "author": author, "date": meta.date.isoformat()}
+        etag = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
+        return Rendered(files.id, variant.tag, title, meta.date.isoformat(), date_display,
+                        author, meta.tags, meta.kind, html, completeness, origin, etag)
+
+    def available(self, article_id: str) -> dict[str, float]:
+        """Completeness per variant tag (1.0 for English)."""
+        return {v.tag: self.render(article_id, v, publish_only=False).completeness
+                for v in locales.VARIANTS}
+
+    def listing(self, variant: locales.Variant) -> list[Rendered]:
+        """Every article, newest first, in ``variant`` where published, else in English."""
+        out = []
+        for article_id in self.store.ids():
+            try:
+                out.append(self.render(article_id, variant))
+            except NotPublished:
+                out.append(self.render(article_id, locales.BY_TAG["en"]))
+        return sorted(out, key=lambda r: (r.date, r.id), reverse=True)

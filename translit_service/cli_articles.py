@@ -1,0 +1,95 @@
+"""``translit articles …``: the translator's round for articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import locales
+from .articles import ArticleService, NotPublished, Store, extract_article
+from .errors import TranslitError
+from .fileio import atomic_write
+
+
+@click.group("articles")
+@click.option("--root", type=click.Path(file_okay=False), default="content/articles",
+              show_default=True, help="The article store.")
+@click.pass_context
+def articles_group(ctx: click.Context, root: str) -> None:
+    """Extract article text for translators (.pot/.po) and build translated HTML.
+
+    \b
+    Examples:
+      translit articles list
+      translit articles extract 2023-01-20-media-queries
+      translit articles extract --all
+      translit articles build 2023-01-20-media-queries --lang sr-Cyrl
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["store"] = Store(Path(root))
+
+
+@articles_group.command("list")
+@click.pass_context
+def list_command(ctx: click.Context) -> None:
+    """Every article with its translation completeness per variant."""
+    store: Store = ctx.obj["store"]
+    service = ArticleService(store)
+    tags = [v.tag for v in locales.VARIANTS if v.script]
+    click.echo(f"{'article':<44} " + " ".join(f"{t:>8}" for t in tags))
+    for article_id in store.ids():
+        done = service.available(article_id)
+        click.echo(f"{article_id:<44} " + " ".join(f"{done[t]:>8.0%}" for t in tags))
+
+
+@articles_group.command()
+@click.argument("ids", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Every article in the store.")
+@click.option("--locale", type=click.Choice(["sr_Latn", "sr_Cyrl"]),
+              help="Script of a new translation (default: the existing one, else sr_Latn).")
+@click.pass_context
+def extract(ctx: click.Context, ids: tuple[str, ...], all_: bool, locale: str | None) -> None:
+    """Write <id>/article.pot and create or update the translation .po."""
+    store: Store = ctx.obj["store"]
+    targets = store.ids() if all_ else list(ids)
+    if not targets:
+        raise click.UsageError("name at least one article id, or --all")
+    failed = False
+    for article_id in targets:
+        try:
+            result = extract_article(store, article_id, locale)
+        except TranslitError as exc:
+            click.echo(f"{article_id}: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"{result.po}: {result.units} units, {result.translated} translated, "
+                   f"{result.fuzzy} fuzzy; memory prefilled {result.prefilled} exact and "
+                   f"{result.prefilled_fuzzy} fuzzy")
+    if failed:
+        raise SystemExit(1)
+
+
+@articles_group.command()
+@click.argument("article_id")
+@click.option("--lang", default="sr-Latn", show_default=True,
+              help="Variant: en, sr-Latn or sr-Cyrl.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write here (default: stdout).")
+@click.option("--unpublished", is_flag=True, help="Build even below the publishing threshold.")
+@click.pass_context
+def build(ctx: click.Context, article_id: str, lang: str, out: str | None,
+          unpublished: bool) -> None:
+    """Merge the translation into the article's HTML (untranslated units stay English)."""
+    variant = locales.variant_for(lang)
+    if variant is None:
+        raise click.BadParameter(f"{lang!r}; valid: en, sr-Latn, sr-Cyrl", param_hint="--lang")
+    service = ArticleService(ctx.obj["store"])
+    try:
+        rendered = service.render(article_id, variant, publish_only=not unpublished)
+    except NotPublished as exc:
+        raise click.ClickException(f"{exc} (--unpublished builds it anyway)") from None
+    if out:
+        atomic_write(out, rendered.html)
+        click.echo(f"{out}: {rendered.lang}, {rendered.completeness:.0%} translated", err=True)
+    else:
+        click.echo(rendered.html, nl=False)

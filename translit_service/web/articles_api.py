@@ -1,0 +1,108 @@
+"""Articles over HTTP: the list, one article as JSON, and the bare HTML fragment."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from .. import locales
+from ..articles import ArticleService, NotPublished, Rendered, Store
+from .errors import BadRequest
+
+bp = Blueprint("articles_api", __name__)
+
+
+def service() -> ArticleService:
+    found: ArticleService = current_app.extensions["articles"]
+    return found
+
+
+def init_app(app: object) -> None:
+    from flask import Flask
+
+    assert isinstance(app, Flask)
+    app.extensions["articles"] = ArticleService(
+        Store(app.config["CONTENT_DIR"]), threshold=float(app.config["PUBLISH_THRESHOLD"]),
+        cache_size=int(app.config["ARTICLE_CACHE_SIZE"]))
+
+
+def _variant() -> locales.Negotiated:
+    param = request.args.get("lang")
+    if param is not None and locales.variant_for(param) is None:
+        raise BadRequest(f"unknown lang {param[:40]!r}; valid: "
+                         f"{', '.join(v.tag for v in locales.VARIANTS)}", code="unknown_lang")
+    return locales.negotiate(param, request.cookies.get("lang"),
+                             request.headers.get("Accept-Language"))
+
+
+def _alternates(article_id: str) -> dict[str, str]:
+    published = {}
+    for tag, completeness in service().available(article_id).items():
+        if tag == "en" or completeness >= service().threshold:
+            published[tag] = f"/api/v1/articles/{article_id}?lang={tag}"
+    return published
+
+
+def _headers(response: Response, rendered: Rendered, chosen: locales.Negotiated) -> Response:
+    response.headers["Content-Language"] = rendered.lang
+    response.headers["X-Translation-Completeness"] = f"{rendered.completeness:.4f}"
+    response.headers["Cache-Control"] = "public, max-age=60"
+    response.set_etag(rendered.etag)
+    response.vary.add("Cookie")
+    if chosen.negotiated:
+        response.vary.add("Accept-Language")
+    return response.make_conditional(request)  # type: ignore[return-value]
+
+
+def _render(article_id: str, chosen: locales.Negotiated) -> Rendered:
+    try:
+        return service().render(article_id, chosen.variant)
+    except NotPublished as exc:
+        raise BadRequest(str(exc), 404, "not_published") from None
+
+
+@bp.get("/api/v1/articles/<article_id>")
+def article(article_id: str) -> Response:
+    chosen = _variant()
+    rendered = _render(article_id, chosen)
+    body = {"id": rendered.id, "lang": rendered.lang, "title": rendered.title,
+            "date": rendered.date, "date_display": rendered.date_display,
+            "author": rendered.author, "tags": list(rendered.tags), "kind": rendered.kind,
+            "html": rendered.html, "completeness": rendered.completeness,
+            "origin": rendered.origin, "alternates": _alternates(article_id)}
+    return _headers(jsonify(body), rendered, chosen)
+
+
+@bp.get("/articles/<article_id>.html")
+def fragment(article_id: str) -> Response:
+    chosen = _variant()
+    rendered = _render(article_id, chosen)
+    return _headers(Response(rendered.html, mimetype="text/html"), rendered, chosen)
+
+
+@bp.get("/api/v1/articles")
+def listing() -> Response:
+    chosen = _variant()
+    try:
+        page = int(request.args.get("page", "1"))
+        per_page = int(request.args.get("per_page", "10"))
+    except ValueError:
+        raise BadRequest("page and per_page must be integers", code="invalid_field") from None
+    if page < 1 or not 1 <= per_page <= 100:
+        raise BadRequest("page must be >= 1 and per_page between 1 and 100",
+                         code="invalid_field")
+    items = service().listing(chosen.variant)
+    chunk = items[(page - 1) * per_page: page * per_page]
+    body = {
+        "lang": chosen.tag, "page": page, "per_page": per_page, "total": len(items),
+        "pages": max(1, -(-len(items) // per_page)),
+        "articles": [{"id": r.id, "lang": r.lang, "title": r.title, "date": r.date,
+                      "date_display": r.date_display, "author": r.author,
+                      "completeness": r.completeness,
+                      "url": f"/api/v1/articles/{r.id}?lang={r.lang}"} for r in chunk],
+    }
+    response = jsonify(body)
+    response.headers["Content-Language"] = chosen.tag
+    response.vary.add("Cookie")
+    if chosen.negotiated:
+        response.vary.add("Accept-Language")
+    return response
