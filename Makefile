@@ -26,6 +26,8 @@ lint: install
 
 bench: install
 	$(BIN)/python -m benchmarks.bench_engine
+	$(BIN)/python -m benchmarks.bench_articles
+	$(BIN)/python -m benchmarks.bench_convert
 
 bench-http: install
 	$(BIN)/python -m benchmarks.http_load

@@ -77,9 +77,11 @@ def detect_command(source: BinaryIO) -> None:
 def _register() -> None:
     from .cli_articles import articles_group
     from .cli_catalogs import catalogs_group
+    from .cli_convert import convert_command
 
     main.add_command(catalogs_group)
     main.add_command(articles_group)
+    main.add_command(convert_command)
 
 
 _register()

@@ -1,0 +1,125 @@
+"""`translit convert` and the document formats behind it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from translit_service.cli import main
+from translit_service.documents import convert_document, convert_markdown, convert_po
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    (src / "news" / "2021").mkdir(parents=True)
+    (src / "news" / "2021" / "visit.html").write_text(
+        '<p title="Poseta">Ljubav <code>lj</code></p>', "utf-8")
+    (src / "news" / "notes.md").write_text("Vesti `kod` [veza](https://x.org/lj)\n", "utf-8")
+    (src / "ui.po").write_text('msgid "News"\nmsgstr "Vesti"\n', "utf-8")
+    (src / "plain.txt").write_text("Beograd\n", "utf-8")
+    (src / "already.txt").write_text("Београд\n", "utf-8")
+    (src / "image.png").write_bytes(b"\x89PNG")
+    (src / ".hidden").mkdir()
+    (src / ".hidden" / "x.txt").write_text("skip me")
+    return src
+
+
+def invoke(*args: str, input: str | bytes | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["convert", *args], input=input)
+    return result.exit_code, result.output
+
+
+def test_out_dir_mirrors_the_tree(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = invoke(str(tree), "--to", "cyrl", "--out", str(out))
+    assert code == 0, output
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
+        "already.txt", "news/2021/visit.html", "news/notes.md", "plain.txt", "ui.po"]
+    assert (out / "news/2021/visit.html").read_text() == '<p title="Посета">Љубав <code>lj</code></p>'
+    assert (out / "news/notes.md").read_text() == "Вести `kod` [веза](https://x.org/lj)\n"
+    assert (out / "ui.po").read_text() == 'msgid "News"\nmsgstr "Вести"\n'
+    assert "4 converted, 1 unchanged, 0 failed" in output
+
+
+def test_in_place_with_backup(tree: Path) -> None:
+    code, _ = invoke(str(tree / "plain.txt"), "--to", "cyrl", "--in-place", "--backup")
+    assert code == 0
+    assert (tree / "plain.txt").read_text() == "Београд\n"
+    assert (tree / "plain.txt~").read_text() == "Beograd\n"
+
+
+def test_dry_run_writes_nothing(tree: Path) -> None:
+    before = {p: p.read_bytes() for p in tree.rglob("*") if p.is_file()}
+    code, output = invoke(str(tree), "--to", "cyrl", "--dry-run")
+    assert code == 0 and "plain.txt: would change" in output
+    assert before == {p: p.read_bytes() for p in tree.rglob("*") if p.is_file()}
+
+
+def test_check_exit_status(tree: Path) -> None:
+    assert invoke(str(tree), "--to", "cyrl", "--check")[0] == 1
+    assert invoke(str(tree / "already.txt"), "--to", "cyrl", "--check")[0] == 0
+
+
+def test_failures_are_reported_and_the_rest_carries_on(tree: Path, tmp_path: Path) -> None:
+    (tree / "broken.txt").write_bytes(b"ok\n\xff")
+    out = tmp_path / "out"
+    code, output = invoke(str(tree), str(tmp_path / "missing"), "--to", "cyrl", "--out", str(out))
+    assert code == 1
+    assert f"{tree / 'broken.txt'}: line 2: not valid UTF-8" in output
+    assert f"{tmp_path / 'missing'}: no such file or directory" in output
+    assert (out / "plain.txt").exists()
+    assert "2 failed" in output
+
+
+def test_include_and_exclude(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    invoke(str(tree), "--to", "cyrl", "--out", str(out), "--include", "*.txt",
+           "--exclude", "already*")
+    assert [p.name for p in out.rglob("*") if p.is_file()] == ["plain.txt"]
+
+
+def test_jobs_give_identical_output(tree: Path, tmp_path: Path) -> None:
+    for i in range(30):
+        (tree / f"n{i}.txt").write_text(f"Vest broj {i}: ljubav i nadživeti\n")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert invoke(str(tree), "--to", "cyrl", "--out", str(one), "--jobs", "1")[0] == 0
+    assert invoke(str(tree), "--to", "cyrl", "--out", str(two), "--jobs", "2")[0] == 0
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+
+
+def test_stdin_to_stdout() -> None:
+    assert invoke("-", "--to", "cyrl", input="Ljubav\n") == (0, "Љубав\n")
+    code, output = invoke("-", "--to", "latn", input=b"\xff")
+    assert code == 1 and "not valid UTF-8" in output
+
+
+@pytest.mark.parametrize("args", [["--to", "cyrl"], ["--to", "cyrl", "--in-place", "--out", "x"],
+                                  ["--to", "cyrl", "--dry-run", "--backup"], ["--to", "greek"]])
+def test_usage_errors(tree: Path, args: list[str]) -> None:
+    assert invoke(str(tree), *args)[0] == 2
+
+
+def test_markdown_keeps_code_and_links() -> None:
+    md = ("# Naslov\n\n```\nljubav = 1\n```\n\n    uvučen kod\n\nTekst ``a`b`` i "
+          "![slika](lj.png) <https://a.b/lj> <b>lj</b>\n[ref]: https://example.org/lj\n")
+    out = convert_markdown(md, lambda s: convert_document(s, "text", "cyrl"))
+    assert out == ("# Наслов\n\n```\nljubav = 1\n```\n\n    uvučen kod\n\nТекст ``a`b`` и "
+                   "![слика](lj.png) <https://a.b/lj> <b>љ</b>\n[ref]: https://example.org/lj\n")
+
+
+def test_po_changes_msgstrs_only_and_keeps_the_header() -> None:
+    po = ('# komentar\nmsgid ""\nmsgstr ""\n"Language: sr_Latn\\n"\n\n#. ljubav\n'
+          'msgctxt "lj"\nmsgid "lj"\nmsgstr "ljubav\\n"\n"drugi \\"red\\""\n')
+    out = convert_po(po, lambda s: convert_document(s, "text", "cyrl"))
+    assert out == ('# komentar\nmsgid ""\nmsgstr ""\n"Language: sr_Latn\\n"\n\n#. ljubav\n'
+                   'msgctxt "lj"\nmsgid "lj"\nmsgstr "љубав\\n"\n"други \\"ред\\""\n')
+
+
+def test_po_without_anything_to_convert_is_byte_identical() -> None:
+    po = 'msgid "x"\nmsgstr "Ћирилица \\t %s"\r\n'
+    assert convert_po(po, lambda s: convert_document(s, "text", "cyrl")) == po

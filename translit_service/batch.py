@@ -1,0 +1,102 @@
+"""Batch conversion of files and trees: planning, converting (in processes), no writing.
+
+:func:`plan` turns command-line paths into jobs (a directory is walked recursively; files are
+chosen by extension or by ``include`` globs, minus ``exclude`` globs), :func:`convert_all`
+converts them, in worker processes with ``workers > 1``, and yields outcomes in job order, so
+the output never depends on the number of workers.  Writing is the caller's business.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import NamedTuple
+
+from .documents import EXTENSIONS, FORMATS, convert_document, detect_format
+from .errors import TranslitError
+
+
+class Job(NamedTuple):
+    source: Path
+    relative: Path  # path below the argument it came from (mirrored under --out)
+    fmt: str
+
+
+class Outcome(NamedTuple):
+    job: Job
+    status: str  # "converted", "unchanged" or "failed"
+    text: str  # the converted text ("" when failed)
+    chars: int
+    message: str
+
+
+def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    name = os.path.basename(relative)
+    if any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(name, g) for g in exclude):
+        return False
+    if include:
+        return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(name, g) for g in include)
+    return Path(relative).suffix.lower() in EXTENSIONS
+
+
+def plan(paths: Sequence[Path], fmt: str = "auto", include: Sequence[str] = (),
+         exclude: Sequence[str] = ()) -> tuple[list[Job], list[str]]:
+    """Jobs for ``paths`` and the problems found while looking (``path: message``)."""
+    jobs: list[Job] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found: list[Path] = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    relative = os.path.relpath(os.path.join(folder, name), path)
+                    if _wanted(relative, include, exclude):
+                        found.append(Path(relative))
+            for relative_path in sorted(found):
+                job_fmt = fmt if fmt != "auto" else detect_format(relative_path) or "text"
+                jobs.append(Job(path / relative_path, relative_path, job_fmt))
+        elif path.exists():
+            job_fmt = fmt if fmt != "auto" else detect_format(path) or "text"
+            jobs.append(Job(path, Path(path.name), job_fmt))
+        else:
+            problems.append(f"{path}: no such file or directory")
+    return jobs, problems
+
+
+def convert_job(job: Job, to: str, lang: str = "sr") -> Outcome:
+    """Read, decode and convert one file; every failure is an outcome, never an exception."""
+    try:
+        data = job.source.read_bytes()
+    except OSError as exc:
+        return Outcome(job, "failed", "", 0, exc.strerror or str(exc))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return Outcome(job, "failed", "", 0, f"line {line}: not valid UTF-8 (byte {exc.start})")
+    try:
+        converted = convert_document(text, job.fmt if job.fmt in FORMATS else "text", to, lang)
+    except TranslitError as exc:
+        return Outcome(job, "failed", "", 0, str(exc))
+    status = "unchanged" if converted == text else "converted"
+    return Outcome(job, status, converted, len(text), "")
+
+
+def _convert_star(args: tuple[Job, str, str]) -> Outcome:
+    return convert_job(*args)
+
+
+def convert_all(jobs: Sequence[Job], to: str, lang: str = "sr",
+                workers: int = 1) -> Iterator[Outcome]:
+    """Convert ``jobs`` in order; with ``workers > 1`` in that many processes."""
+    if workers <= 1 or len(jobs) < 2:
+        for job in jobs:
+            yield convert_job(job, to, lang)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, min(64, len(jobs) // (workers * 8)))
+        yield from pool.map(_convert_star, [(job, to, lang) for job in jobs], chunksize=chunk)

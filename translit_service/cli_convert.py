@@ -1,0 +1,122 @@
+"""``translit convert``: batch-convert files and trees (the operators' tool)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import batch, documents, engine
+from .fileio import atomic_write
+
+
+@click.command("convert")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path,
+                                                                   allow_dash=True))
+@click.option("--to", "to", required=True, type=click.Choice(engine.SCRIPTS, case_sensitive=False),
+              help="Target script.")
+@click.option("--format", "fmt", type=click.Choice(("auto", *documents.FORMATS)), default="auto",
+              show_default=True, help="auto: by extension (.html .md .po .txt).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write converted files here, mirroring the tree.")
+@click.option("--in-place", is_flag=True, help="Replace each file (atomically).")
+@click.option("--backup", is_flag=True, help="With --in-place, keep the old file as FILE~.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Only files matching GLOB (repeatable; default: known extensions).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes; the output is the same for any number.")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if any file would change (for CI).")
+@click.option("--lang", default="sr", show_default=True, help="Language code.")
+def convert_command(paths: tuple[Path, ...], to: str, fmt: str, out_dir: Path | None,
+                    in_place: bool, backup: bool, include: tuple[str, ...],
+                    exclude: tuple[str, ...], jobs: int, dry_run: bool, check_only: bool,
+                    lang: str) -> None:
+    """Transliterate files and directories (recursively).
+
+    HTML converts text nodes and title/alt only; Markdown leaves code, link targets and URLs
+    alone; .po files change their msgstrs only.  Unreadable or non-UTF-8 files are reported
+    as `path: message` and skipped; the exit status is 1 if any failed (or, with --check, if
+    any would change).
+
+    \b
+    Examples:
+      translit convert content/ --to cyrl --out build/cyrl
+      translit convert docs/*.md --to latn --in-place --backup
+      translit convert site/ --to cyrl --check --exclude 'vendor/*'
+      echo 'Ljubav' | translit convert - --to cyrl
+    """
+    to = to.lower()
+    if Path("-") in paths:
+        if len(paths) > 1:
+            raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
+        text = sys.stdin.buffer.read()
+        try:
+            decoded = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise click.ClickException(f"-: not valid UTF-8 (byte {exc.start})") from None
+        sys.stdout.write(documents.convert_document(decoded, "text" if fmt == "auto" else fmt,
+                                                    to, lang))
+        return
+    writes = not (dry_run or check_only)
+    if writes and not (out_dir or in_place):
+        raise click.UsageError("say where to write: --out DIR or --in-place "
+                               "(or --dry-run / --check to write nothing)")
+    if out_dir and in_place:
+        raise click.UsageError("--out and --in-place exclude each other")
+    if backup and not in_place:
+        raise click.UsageError("--backup goes with --in-place")
+    planned, problems = batch.plan(list(paths), fmt, include, exclude)
+    for problem in problems:
+        click.echo(problem, err=True)
+    counts = {"converted": 0, "unchanged": 0, "failed": len(problems)}
+    chars = 0
+    began = time.perf_counter()
+    progress = _progress(len(planned))
+    with progress:
+        task = progress.add_task("converting", total=len(planned))
+        for outcome in batch.convert_all(planned, to, lang, jobs):
+            progress.advance(task)
+            job = outcome.job
+            counts[outcome.status] += 1
+            chars += outcome.chars
+            if outcome.status == "failed":
+                click.echo(f"{job.source}: {outcome.message}", err=True)
+                continue
+            if outcome.status == "converted" and (dry_run or check_only):
+                click.echo(f"{job.source}: would change", err=True)
+            if not writes:
+                continue
+            try:
+                if in_place:
+                    if outcome.status == "converted":
+                        atomic_write(job.source, outcome.text, backup=backup)
+                else:
+                    assert out_dir is not None
+                    target = out_dir / job.relative
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    atomic_write(target, outcome.text)
+            except OSError as exc:
+                counts["failed"] += 1
+                click.echo(f"{job.source}: {exc.strerror or exc}", err=True)
+    seconds = time.perf_counter() - began
+    click.echo(f"{counts['converted']} converted, {counts['unchanged']} unchanged, "
+               f"{counts['failed']} failed; {chars:,} characters in {seconds:.2f} s", err=True)
+    if counts["failed"] or (check_only and counts["converted"]):
+        raise SystemExit(1)
+
+
+def _progress(total: int):  # type: ignore[no-untyped-def]
+    """A rich progress bar on a terminal; silent in pipes and under CI.  Messages go through
+    click.echo, which rich's live display redirects above the bar."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    return Progress("[progress.description]{task.description}", BarColumn(),
+                    MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+                    disable=not console.is_terminal or total < 2, transient=True)

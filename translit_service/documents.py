@@ -1,0 +1,151 @@
+"""Convert whole documents by format: plain text, HTML, Markdown and PO files.
+
+* ``text``: everything, with the engine's protected spans;
+* ``html``: text nodes and ``title``/``alt`` only (:mod:`translit_service.markup`);
+* ``md``: Markdown prose; fenced and indented code blocks, code spans, link and image
+  destinations, autolinks, raw HTML tags and link reference definitions are kept;
+* ``po``: msgstr strings only (msgids, comments and the header stay), rewritten in place so
+  that a file with nothing to convert comes back byte for byte.
+
+>>> convert_document("Vidi `kod` i [vesti](https://example.org/lj)", "md", "cyrl")
+'Види `kod` и [вести](https://example.org/lj)'
+>>> convert_document('msgid "News"\\nmsgstr "Vesti"\\n', "po", "cyrl")
+'msgid "News"\\nmsgstr "Вести"\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from . import engine
+from .errors import UnknownFormat
+
+FORMATS = ("text", "html", "md", "po")
+EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
+              ".xhtml": "html", ".md": "md", ".markdown": "md", ".po": "po"}
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+_MD_INLINE = re.compile(
+    r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"  # code span
+    r"|(?P<dest>\]\([^()\s]*(?:\s+\"[^\"]*\")?\))"  # ](destination "title")
+    r"|(?P<auto><[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>)"  # <https://…>
+    r"|(?P<tag></?[A-Za-z][^<>]*>)",  # raw HTML
+    re.S,
+)
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+
+
+def detect_format(path: str | Path) -> str | None:
+    """The format of a file by its extension (None when it is not one we convert)."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def _convert_markdown_prose(text: str, convert: Callable[[str], str]) -> str:
+    out, pos = [], 0
+    for m in _MD_INLINE.finditer(text):
+        out.append(convert(text[pos:m.start()]))
+        out.append(m.group())
+        pos = m.end()
+    out.append(convert(text[pos:]))
+    return "".join(out)
+
+
+def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
+    """Apply ``convert`` to the prose of a Markdown document (see the module docstring)."""
+    out: list[str] = []
+    prose: list[str] = []
+    fence: str | None = None
+    previous_blank = True
+
+    def flush() -> None:
+        if prose:
+            out.append(_convert_markdown_prose("".join(prose), convert))
+            prose.clear()
+
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        if fence is not None:
+            out.append(line)
+            if stripped.lstrip().startswith(fence):
+                fence = None
+            continue
+        opening = _FENCE.match(stripped)
+        indented = (stripped.startswith(("    ", "\t")) and previous_blank) or (
+            stripped.startswith(("    ", "\t")) and out and out[-1].startswith(("    ", "\t")))
+        if opening:
+            flush()
+            fence = opening.group(2)[0] * 3
+            out.append(line)
+        elif (indented and stripped.strip()) or _REFERENCE.match(stripped):
+            flush()
+            out.append(line)
+        else:
+            prose.append(line)
+        previous_blank = not stripped.strip()
+    flush()
+    return "".join(out)
+
+
+_PO_STRING_LINE = re.compile(
+    r'^(?P<lead>(?:#~\s*)?(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?)'
+    r'"(?P<body>(?:[^"\\]|\\.)*)"(?P<trail>\s*)$')
+_UNESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+_ESCAPES = {v: "\\" + k for k, v in _UNESCAPES.items()}
+
+
+def _unescape(body: str) -> str:
+    return re.sub(r"\\(.)", lambda m: _UNESCAPES.get(m.group(1), m.group()), body)
+
+
+def _escape(text: str) -> str:
+    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+
+
+def convert_po(text: str, convert: Callable[[str], str]) -> str:
+    """Convert the msgstr strings of a PO file's text, line by line; everything else stays."""
+    out: list[str] = []
+    keyword = ""
+    msgid_empty = False
+    header = False
+    for line in text.splitlines(keepends=True):
+        body_line = line.rstrip("\r\n")
+        ending = line[len(body_line):]
+        m = _PO_STRING_LINE.match(body_line)
+        if m is None:
+            out.append(line)
+            if not body_line.strip():
+                keyword, msgid_empty, header = "", False, False
+            continue
+        if m.group("kw"):
+            keyword = m.group("kw")
+            if keyword == "msgid":
+                msgid_empty = m.group("body") == ""
+                header = False
+            elif keyword.startswith("msgstr"):
+                header = msgid_empty
+        elif keyword == "msgid":
+            msgid_empty = msgid_empty and m.group("body") == ""
+        if keyword.startswith("msgstr") and not header and m.group("body"):
+            original = _unescape(m.group("body"))
+            converted = convert(original)
+            if converted != original:
+                line = f'{m.group("lead")}"{_escape(converted)}"{m.group("trail")}{ending}'
+        out.append(line)
+    return "".join(out)
+
+
+def convert_document(text: str, fmt: str, to: str, lang: str = "sr") -> str:
+    """Convert ``text`` in format ``fmt`` to script ``to``."""
+    if fmt not in FORMATS:
+        raise UnknownFormat("format", fmt, FORMATS)
+    if fmt in ("text", "html"):
+        return engine.transliterate(text, to=to, fmt=fmt, lang=lang)
+
+    def convert(part: str) -> str:
+        return engine.transliterate(part, to=to, lang=lang)
+
+    if fmt == "md":
+        return convert_markdown(text, convert)
+    return convert_po(text, convert)
