@@ -34,7 +34,7 @@ DEFAULTS: dict[str, Any] = {
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the application; see the module docstring for the configuration order."""
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)  # the site blueprint serves /static
     app.config.from_mapping(DEFAULTS)
     settings = os.environ.get("TRANSLIT_SETTINGS")
     if settings:
@@ -44,7 +44,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from .web import api, articles_api, errors, http, i18n, site_api
+    from .web import api, articles_api, errors, http, i18n, site, site_api
 
     if isinstance(app.config["CORS_ORIGINS"], str):  # TRANSLIT_CORS_ORIGINS="https://a,https://b"
         app.config["CORS_ORIGINS"] = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o]
@@ -57,4 +57,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(site_api.bp)
     app.register_blueprint(articles_api.bp)
+    app.register_blueprint(site.bp)
     return app

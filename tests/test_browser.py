@@ -1,0 +1,147 @@
+"""The site in a real browser: Debian's headless Chromium driven by Playwright, against the
+real gunicorn server on 127.0.0.1.
+
+Skipped, with the reason printed (pytest -rs), when Chromium or Playwright is missing; CI
+installs both (.ci/run).  With TRANSLIT_SCREENSHOTS=1 the screenshots are written to
+docs/screenshots/ (the README shows them); otherwise to a temporary directory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.servers import ROOT, gunicorn
+from translit_service import detect_script
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+try:
+    from playwright.sync_api import Browser, Page, expect, sync_playwright
+except ImportError:  # pragma: no cover - the dev extra installs it
+    pytest.skip("playwright is not installed (pip install -e .[dev])", allow_module_level=True)
+if CHROMIUM is None:
+    pytest.skip("chromium is not installed (apt-get install -y chromium); browser tests "
+                "did not run", allow_module_level=True)
+
+pytestmark = pytest.mark.integration
+ARTICLE = "/news/2021-06-04-civil-military-conference"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    with gunicorn() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="en-US", viewport={"width": 1100, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if os.environ.get("TRANSLIT_SCREENSHOTS") == "1":
+        target = ROOT / "docs" / "screenshots"
+        target.mkdir(parents=True, exist_ok=True)
+        return target
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _script(page: Page, selector: str) -> str:
+    return detect_script(page.inner_text(selector)).script
+
+
+def test_switcher_changes_every_part_of_the_page(page: Page, base: str, shots: Path) -> None:
+    page.goto(base + ARTICLE)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Belgrade conference looks at civil protection in floods")
+    assert page.inner_text(".dateline") == "Jun 4 2021"
+
+    page.click("nav.switcher >> text=Ћир.")
+    expect(page.locator("html")).to_have_attribute("lang", "sr-Cyrl")
+    expect(page.locator("h1")).to_have_text("Конференција у Београду о цивилној заштити током поплава")
+    assert page.inner_text(".dateline") == "4. јун 2021."
+    assert page.inner_text(".breadcrumbs").split("\n")[0].startswith("МЛО Београд")
+    for part in (".breadcrumbs", "article .body", ".byline", ".site-footer"):
+        assert _script(page, part) == "cyrl", part
+    assert "Бирчанинова 5" in page.inner_text(".site-footer")
+    expect(page.locator('nav.switcher a[aria-current="true"]')).to_have_text("Ћир.")
+    page.screenshot(path=str(shots / "article-sr-Cyrl.png"), full_page=True)
+
+    page.click("nav.switcher >> text=Lat.")
+    expect(page.locator("h1")).to_have_text("Konferencija u Beogradu o civilnoj zaštiti tokom poplava")
+    assert page.inner_text(".dateline") == "4. jun 2021."
+    for part in (".breadcrumbs", "article .body", ".site-footer"):
+        assert _script(page, part) == "latn", part
+    assert "Birčaninova 5" in page.inner_text(".site-footer")
+    page.screenshot(path=str(shots / "article-sr-Latn.png"), full_page=True)
+
+    page.click("nav.switcher >> text=Eng")
+    expect(page.locator("h1")).to_have_text("Belgrade conference looks at civil protection in floods")
+    assert "Bircaninova 5, Ministry of Defense Building" in page.inner_text(".site-footer")
+    page.screenshot(path=str(shots / "article-en.png"), full_page=True)
+
+
+def test_choice_is_remembered(page: Page, base: str) -> None:
+    page.goto(base + ARTICLE)
+    page.click("nav.switcher >> text=Ћир.")
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("lang", "sr-Cyrl")
+    page.goto(base + "/")  # no ?lang=: the cookie decides
+    expect(page.locator("h1")).to_have_text("Прес-центар")
+    assert page.url.endswith("/")
+
+
+def test_latin_query_finds_cyrillic_result(page: Page, base: str, shots: Path) -> None:
+    page.goto(base + "/?lang=sr-Cyrl")
+    page.fill("#q", "poplave Obrenovac")
+    page.press("#q", "Enter")
+    result = page.locator("ul.articles a")
+    expect(result).to_have_count(1)
+    expect(result).to_have_text("Конференција у Београду о цивилној заштити током поплава")
+    page.screenshot(path=str(shots / "search-sr-Cyrl.png"), full_page=True)
+    page.fill("#q", "Бирчанинова нема такве речи")
+    page.press("#q", "Enter")
+    expect(page.locator("p.empty")).to_be_visible()
+
+
+def test_tool_page_shows_both_scripts(page: Page, base: str, shots: Path) -> None:
+    page.goto(base + "/tool?lang=sr-Latn")
+    page.fill("#text", "Ljubav i <b title=\"Vest\">nadživeti</b> &nbsp; NATO")
+    page.check('input[name="format"][value="html"]')
+    page.click("form.tool button[type=submit]")
+    assert page.input_value("#out-cyrl") == 'Љубав и <b title="Вест">надживети</b> &nbsp; НАТО'
+    assert page.input_value("#out-latn") == 'Ljubav i <b title="Vest">nadživeti</b> &nbsp; NATO'
+    page.click('button.copy[data-target="out-cyrl"]')
+    expect(page.locator('button.copy[data-target="out-cyrl"]')).to_have_text("Kopirano")
+    page.screenshot(path=str(shots / "tool-sr-Latn.png"), full_page=True)
+
+
+def test_tool_page_escapes_script_payloads(page: Page, base: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + "/tool")
+    payload = "</textarea><script>alert('x')</script><img src=x onerror=alert(1)>"
+    page.fill("#text", payload)
+    page.click("form.tool button[type=submit]")
+    assert page.input_value("#text") == payload
+    assert dialogs == []
+    assert page.locator("script:not([src])").count() == 0

@@ -1,0 +1,77 @@
+"""The demo site through Flask's test client (the browser tests drive it for real)."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+from translit_service.articles.search import fold, matches
+
+ARTICLE = "/news/2021-06-04-civil-military-conference"
+
+
+def test_pages_carry_lang_alternates_and_security_headers(client: FlaskClient) -> None:
+    for path in ("/", ARTICLE, "/search?q=x", "/tool"):
+        r = client.get(path + ("&" if "?" in path else "?") + "lang=sr-Latn")
+        html = r.get_data(as_text=True)
+        assert r.status_code == 200 and '<html lang="sr-Latn">' in html
+        assert html.count('rel="alternate"') == 4
+        assert "default-src 'self'" in r.headers["Content-Security-Policy"]
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+        assert r.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "<script>" not in html and "style=" not in html  # CSP-clean markup
+
+
+def test_explicit_choice_sets_the_cookie(client: FlaskClient) -> None:
+    r = client.get(ARTICLE + "?lang=sr-Cyrl")
+    assert "lang=sr-Cyrl" in r.headers["Set-Cookie"] and "HttpOnly" in r.headers["Set-Cookie"]
+    again = client.get(ARTICLE)
+    assert '<html lang="sr-Cyrl">' in again.get_data(as_text=True)
+
+
+def test_breadcrumbs_and_byline(client: FlaskClient) -> None:
+    html = client.get(ARTICLE + "?lang=en").get_data(as_text=True)
+    for part in ("MLO Belgrade</a>", "Newsroom</a>", "News Archive</a>", ">2021</a>",
+                 'aria-current="page">Belgrade conference', "Story by Jelena Marković",
+                 "Jun 4 2021"):
+        assert part in html
+
+
+def test_partial_translation_note(client: FlaskClient) -> None:
+    html = client.get("/news/2022-03-15-interview-head-of-office?lang=sr-Cyrl").get_data(as_text=True)
+    assert "Превод је готов 90%" in html and "regular open days for students." in html
+
+
+def test_missing_article_is_an_html_404(client: FlaskClient) -> None:
+    r = client.get("/news/does-not-exist?lang=sr-Latn")
+    assert r.status_code == 404 and r.mimetype == "text/html"
+    assert "Stranica koju tražite nije ovde" in r.get_data(as_text=True)
+
+
+def test_tool_escapes_user_input(client: FlaskClient) -> None:
+    payload = "</textarea><script>alert(1)</script>"
+    html = client.post("/tool", data={"text": payload, "format": "html"}).get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_tool_rejects_unknown_format_quietly(client: FlaskClient) -> None:
+    html = client.post("/tool", data={"text": "Ljubav", "format": "pdf"}).get_data(as_text=True)
+    assert "Љубав" in html
+
+
+def test_search_across_scripts_and_diacritics() -> None:
+    assert fold("Birčaninova") == fold("Bircaninova") == fold("Бирчанинова")
+    assert matches("poplave", "<p>пролећне поплаве</p>")
+    assert matches("Бирчанин", "Birčaninova 5")
+    assert not matches("", "anything") and not matches("xyz", "abc")
+
+
+def test_search_page_finds_cyrillic_with_a_latin_query(client: FlaskClient) -> None:
+    html = client.get("/search?q=obrenovac&lang=sr-Cyrl").get_data(as_text=True)
+    assert "1 резултат за „obrenovac“" in html
+    assert "Конференција у Београду" in html
+
+
+def test_static_files(client: FlaskClient) -> None:
+    assert client.get("/static/site.css").status_code == 200
+    assert client.get("/static/../app.py").status_code == 404

@@ -1,0 +1,106 @@
+"""The demo site: newsroom, article pages, search and the transliteration tool.
+
+Server-rendered with Jinja, every UI string through gettext in the reader's variant; the
+variant comes from ``?lang=`` (remembered in a cookie), the cookie, or Accept-Language.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, make_response, render_template, request
+
+from .. import engine, locales
+from ..articles import ArticleNotFound, NotPublished
+from ..articles.search import matches
+from . import i18n, strings
+from .articles_api import service
+from .site_api import LANG_COOKIE, alternate_links, switcher_links
+
+bp = Blueprint("site", __name__, template_folder="templates", static_folder="static",
+               static_url_path="/static")
+
+COOKIE_AGE = 365 * 24 * 3600
+TOOL_LIMIT = 100_000  # characters the tool page converts
+
+
+def _chosen() -> locales.Negotiated:
+    return locales.negotiate(request.args.get("lang"), request.cookies.get(LANG_COOKIE),
+                             request.headers.get("Accept-Language"))
+
+
+def _page(template: str, status: int = 200, **context: object) -> Response:
+    chosen = _chosen()
+    variant = chosen.variant
+    i18n.use_variant(variant)
+    path = request.full_path.rstrip("?") if request.query_string else request.path
+    html = render_template(
+        template, variant=variant, switcher=switcher_links(path, variant),
+        alternates=alternate_links(path, current_app.config["SITE_URL"]),
+        home_href=f"/?lang={variant.tag}", newsroom_href=f"/?lang={variant.tag}",
+        archive_href=f"/?lang={variant.tag}#archive", search_href="/search",
+        contact="press@example.org", query=request.args.get("q", ""), **context)
+    response = make_response(html, status)
+    response.headers["Content-Language"] = variant.tag
+    response.vary.add("Cookie")
+    if chosen.negotiated:
+        response.vary.add("Accept-Language")
+    explicit = locales.variant_for(request.args.get("lang"))
+    if explicit is not None:
+        response.set_cookie(LANG_COOKIE, explicit.tag, max_age=COOKIE_AGE, samesite="Lax",
+                            httponly=True)
+    return response
+
+
+@bp.get("/")
+def newsroom() -> Response:
+    items = service().listing(_chosen().variant)
+    by_year: dict[str, list[object]] = {}
+    for item in items:
+        by_year.setdefault(item.date[:4], []).append(item)
+    return _page("site/newsroom.html", items=items, by_year=by_year)
+
+
+@bp.get("/news/<article_id>")
+def article(article_id: str) -> Response:
+    variant = _chosen().variant
+    try:
+        rendered = service().render(article_id, variant)
+        note = None
+    except NotPublished:
+        rendered = service().render(article_id, locales.BY_TAG["en"])
+        note = "unpublished"
+    except ArticleNotFound:
+        return _page("site/error.html", 404, message=strings.ERROR_MESSAGES[404])
+    return _page("site/article.html", article=rendered, note=note,
+                 year=rendered.date[:4], title=rendered.title)
+
+
+@bp.get("/search")
+def search() -> Response:
+    query = request.args.get("q", "")[:200]
+    variant = _chosen().variant
+    results = []
+    if query.strip():
+        for article_id in service().store.ids():
+            texts = []
+            for v in locales.VARIANTS:
+                try:
+                    rendered = service().render(article_id, v)
+                except NotPublished:
+                    continue
+                texts += [rendered.title, rendered.html]
+            if matches(query, *texts):
+                try:
+                    results.append(service().render(article_id, variant))
+                except NotPublished:
+                    results.append(service().render(article_id, locales.BY_TAG["en"]))
+    return _page("site/search.html", results=results, searched=bool(query.strip()))
+
+
+@bp.route("/tool", methods=["GET", "POST"])
+def tool() -> Response:
+    text = request.form.get("text", "")[:TOOL_LIMIT] if request.method == "POST" else ""
+    fmt = request.form.get("format", "text")
+    fmt = fmt if fmt in engine.FORMATS else "text"
+    latin = engine.transliterate(text, to="latn", fmt=fmt) if text else ""
+    cyrillic = engine.transliterate(text, to="cyrl", fmt=fmt) if text else ""
+    return _page("site/tool.html", text=text, fmt=fmt, latin=latin, cyrillic=cyrillic)
