@@ -28,12 +28,17 @@ CYR_TABLE = str.maketrans(CYR, LAT)
 
 
 def best_of(fn: Callable[[str], object], text: str, repeat: int = 5) -> float:
+    """Best of ``repeat`` runs with the garbage collector off while timing, as timeit does."""
     best = float("inf")
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
-        fn(text)
-        best = min(best, time.perf_counter() - start)
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            fn(text)
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
     return best
 
 
@@ -44,9 +49,13 @@ def paired(fns: dict[str, Callable[[str], object]], text: str, rounds: int = 7) 
     for _ in range(rounds):
         for name, fn in fns.items():
             gc.collect()
-            start = time.perf_counter()
-            fn(text)
-            best[name] = min(best[name], time.perf_counter() - start)
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                fn(text)
+                best[name] = min(best[name], time.perf_counter() - start)
+            finally:
+                gc.enable()
     return best
 
 
@@ -90,31 +99,45 @@ def memory(text: str) -> None:
 
 
 def sweep() -> None:
-    print("\nlinearity: time for 10x the input / time for 1x (linear = 10, budget <= 12)")
-    samples = {
-        "mixed prose": lambda n: corpus.make(corpus.MIXED, n),
-        "'a' * n": lambda n: "a" * n,
-        "'%' * n": lambda n: "%" * n,
-        "'{' * n": lambda n: "{" * n,
-        "'<' * n": lambda n: "<" * n,
-        "'-{' * n": lambda n: "-{" * (n // 2),
-        "'a.' * n": lambda n: "a." * (n // 2),
-        "'<b>' * n (html)": lambda n: "<b>" * (n // 3),
-        "'<div>' nesting (html)": lambda n: "<div>" * (n // 10) + "lj" + "</div>" * (n // 10),
-    }
-    for name, make in samples.items():
-        html = "(html)" in name
-        fn: Callable[[str], object]
-        if html:
-            from translit_service import transliterate
+    """Every regex-driven part of the project on prose and on pathological input."""
+    from translit_service import transliterate
+    from translit_service.articles.segment import segment
+    from translit_service.catalogs import check_text
+    from translit_service.documents import convert_document
 
-            fn = lambda s: transliterate(s, fmt="html")  # noqa: E731
-        else:
-            fn = to_cyrillic
+    def html(s: str) -> object:
+        return transliterate(s, fmt="html")
+
+    def po_line(n: int) -> str:
+        return 'msgid "x"\nmsgstr "' + "lj%s{" * (n // 6) + '"\n'
+
+    print("\nlinearity: time for 10x the input / time for 1x (linear = 10, budget <= 12)")
+    samples: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
+        "engine: mixed prose": (to_cyrillic, lambda n: corpus.make(corpus.MIXED, n)),
+        "engine: 'a' * n": (to_cyrillic, lambda n: "a" * n),
+        "engine: '%' * n": (to_cyrillic, lambda n: "%" * n),
+        "engine: '{' * n": (to_cyrillic, lambda n: "{" * n),
+        "engine: '<' * n": (to_cyrillic, lambda n: "<" * n),
+        "engine: '-{' * n": (to_cyrillic, lambda n: "-{" * (n // 2)),
+        "engine: 'a.' * n": (to_cyrillic, lambda n: "a." * (n // 2)),
+        "engine: 'x@' * n": (to_cyrillic, lambda n: "x@" * (n // 2)),
+        "html: '<b>' * n": (html, lambda n: "<b>" * (n // 3)),
+        "html: '<div>' nesting": (html, lambda n: "<div>" * (n // 10) + "lj" + "</div>" * (n // 10)),
+        "html: unclosed '<a x=\"'": (html, lambda n: '<a x="' + "a" * n),
+        "markdown: '`' * n": (lambda s: convert_document(s, "md", "cyrl"), lambda n: "`" * n),
+        "markdown: '](' * n": (lambda s: convert_document(s, "md", "cyrl"),
+                               lambda n: "](" * (n // 2)),
+        "po: one long msgstr": (lambda s: convert_document(s, "po", "cyrl"), po_line),
+        "catalog check: long msgstr": (lambda s: check_text(s, "x.po"), po_line),
+        "segment: '<p>' * n": (segment, lambda n: "<p>a" * (n // 4)),
+    }
+    for name, (fn, make) in samples.items():
         small, big = make(100_000), make(1_000_000)
-        ratio = best_of(fn, big, 2) / best_of(fn, small, 3)
+        small_time, big_time = best_of(fn, small, 9), best_of(fn, big, 5)
+        ratio = big_time / small_time
         verdict = "ok" if ratio <= 12 else "NOT LINEAR"
-        print(f"  {name:<26} {ratio:6.1f}  {verdict}")
+        print(f"  {name:<32} {ratio:6.1f}  {verdict:<10}  "
+              f"({small_time * 1e4:.0f} -> {big_time * 1e3:.0f} ns/char)")
 
 
 def main() -> None:
