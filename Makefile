@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench bench-http catalogs examples clean
+.PHONY: install run test lint bench bench-http soak catalogs examples clean
 
 install: $(STAMP)
 
@@ -31,6 +31,9 @@ bench: install
 
 bench-http: install
 	$(BIN)/python -m benchmarks.http_load
+
+soak: install
+	$(BIN)/python -m benchmarks.soak
 
 # After changing UI strings: extract, merge, derive sr_Cyrl, check strictly, compile.
 catalogs: install

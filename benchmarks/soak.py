@@ -40,7 +40,8 @@ def requests(rng: random.Random) -> tuple[str, str, bytes | None, dict[str, str]
     if kind == 2:
         return "GET", f"/api/v1/transliterate?text=Beograd+{rng.randint(0, 99)}&to=cyrl", None, {}
     if kind == 3:
-        return "POST", "/api/v1/detect", "Београд и Beograd".encode(), {"Content-Type": "text/plain"}
+        plain = {"Content-Type": "text/plain"}
+        return "POST", "/api/v1/detect", "Београд и Beograd".encode(), plain
     if kind == 4:
         return "GET", f"/api/v1/catalogs/{lang}", None, {}
     if kind == 5:
@@ -122,8 +123,9 @@ def main() -> int:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
     total = sum(counts.values())
+    by_class = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     print(f"\nsoak: {args.seconds:.0f} s, {args.clients} clients, {total} requests "
-          f"({total / args.seconds:.0f}/s): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+          f"({total / args.seconds:.0f}/s): {by_class}")
     print(f"  gunicorn RSS (master + workers): {before / 1024:.1f} MiB before, "
           f"{after / 1024:.1f} MiB after ({(after - before) / 1024:+.1f} MiB)")
     failed = sum(v for k, v in counts.items() if k.startswith(("5", "error")))
