@@ -90,7 +90,7 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
 
 _PO_STRING_LINE = re.compile(
     r'^(?P<lead>(?:#~\s*)?(?:(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?)'
-    r'"(?P<body>(?:[^"\\]|\\.)*)"(?P<trail>\s*)$')
+    r'"(?P<body>[^"\\]*(?:\\.[^"\\]*)*)"(?P<trail>\s*)$')  # unrolled: see catalogs/syntax.py
 _UNESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
 _ESCAPES = {v: "\\" + k for k, v in _UNESCAPES.items()}
 

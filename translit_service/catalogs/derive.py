@@ -28,6 +28,7 @@ msgstr "Вести"
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -80,7 +81,11 @@ def _parse(text: str, path: str) -> polib.POFile:
     if errors:
         line, message = errors[0]
         raise CatalogError(message, path, line)
-    return polib.pofile(text, wrapwidth=78)
+    try:
+        return polib.pofile(text, wrapwidth=78)
+    except (OSError, ValueError) as exc:  # what our lexer let through and polib did not
+        where = re.search(r"line (\d+)", str(exc))
+        raise CatalogError(str(exc), path, int(where.group(1)) if where else None) from None
 
 
 def derive_text(source: str, to: str, *, existing: str | None = None, source_path: str = "",

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-_STRING = r'"(?:[^"\\]|\\.)*"'
+# "Unrolled" so that the regex engine repeats a character class, not an alternation (which
+# keeps a backtracking frame per character and slows down on very long strings).
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _KEYWORD_LINE = re.compile(
     rf"(?P<obsolete>#~\s*)?(?P<prev>#\|\s*)?(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<n>\d+)\])?)"
     rf"\s+(?P<str>{_STRING})\s*$"
@@ -50,6 +52,9 @@ def syntax_errors(text: str) -> list[tuple[int, str]]:
             if not line and state != "start":
                 end_entry(number)
                 state = "start"
+            elif line and state in ("ctxt", "id", "plural"):
+                errors.append((number, "comment inside an entry (comments go before msgctxt "
+                                       "or msgid)"))
             continue
         if line.startswith("#|"):
             continue  # previous msgid (fuzzy context): not checked further
