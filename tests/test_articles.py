@@ -259,3 +259,16 @@ def test_cli_round(store_dir: Path) -> None:
     assert runner.invoke(main, [*base, "extract"]).exit_code == 2
     low = runner.invoke(main, [*base, "build", INTERVIEW, "--lang", "xx"])
     assert low.exit_code == 2
+
+
+def test_markdown_source_is_rendered(store_dir: Path) -> None:
+    article = store_dir / "2024-06-01-markdown-note"
+    article.mkdir()
+    (article / "meta.json").write_text(json.dumps({"title": "Note", "date": "2024-06-01"}))
+    (article / "article.md").write_text("## Accreditation\n\nSend your *press card*.\n")
+    service = ArticleService(Store(store_dir))
+    en = service.render(article.name, EN)
+    assert en.html == "<h2>Accreditation</h2>\n<p>Send your <em>press card</em>.</p>\n"
+    result = extract_article(Store(store_dir), article.name)
+    assert result.prefilled == 1  # "Accreditation" from the press note's translation
+    assert [u.msgid for u in segment(en.html)] == ["Accreditation", "Send your <em>press card</em>."]
