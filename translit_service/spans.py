@@ -76,7 +76,7 @@ _PLACEHOLDER = re.compile(
 )
 _FORMAT_FIELD = re.compile(r"\{[^{}\s]{0,100}\}")
 _TAG = re.compile(r"<(?:[A-Za-z][\w:.-]*|/[A-Za-z][\w:.-]*|[!?])[^<>]{0,2000}>")
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _OPTION = re.compile(r"--?[A-Za-z][\w-]*(?:=[^\s\"'<>]*)?")
 _WORD = re.compile(r"\w*")
 # A "compound token": no spaces, brackets or quotes; URLs, e-mails, paths, file and host names.
@@ -205,7 +205,7 @@ class _Scanner:
         return self._protect(pos, m.end()) if m else pos + 1
 
     def entity(self, pos: int) -> int:
-        m = _ENTITY.match(self.text, pos)
+        m = ENTITY.match(self.text, pos)
         return self._protect(pos, m.end()) if m else pos + 1
 
     def compound(self, pos: int) -> int:
