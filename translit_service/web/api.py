@@ -35,6 +35,8 @@ def _json_body(fields: tuple[str, ...]) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise BadRequest(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
                          code="malformed_json") from None
+    except RecursionError:
+        raise BadRequest("JSON nested too deeply", code="malformed_json") from None
     if not isinstance(payload, dict):
         raise BadRequest("the JSON body must be an object")
     unknown = sorted(set(payload) - set(fields))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from .. import locales
 from ..articles import ArticleService, NotPublished, Rendered, Store
@@ -16,10 +16,7 @@ def service() -> ArticleService:
     return found
 
 
-def init_app(app: object) -> None:
-    from flask import Flask
-
-    assert isinstance(app, Flask)
+def init_app(app: Flask) -> None:
     app.extensions["articles"] = ArticleService(
         Store(app.config["CONTENT_DIR"]), threshold=float(app.config["PUBLISH_THRESHOLD"]),
         cache_size=int(app.config["ARTICLE_CACHE_SIZE"]))
