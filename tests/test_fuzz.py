@@ -211,3 +211,37 @@ def test_a_silent_client_does_not_block_the_others() -> None:
         finally:
             slow.close()
 
+
+
+# ----------------------------------------------------------------------------- HTTP bodies
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["text", "texts", "to", "format", "x"]) | st.text(max_size=5), inner,
+        max_size=4),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES, st.sampled_from(["/api/v1/transliterate", "/api/v1/detect"]))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_json_body_is_answered_without_a_server_error(client, body: object, path: str) -> None:  # type: ignore[no-untyped-def]
+    r = client.post(path, json=body)
+    assert r.status_code in (200, 400, 413, 415), (body, r.status_code)
+    assert set(r.get_json()) != {"error"} or set(r.get_json()["error"]) == {"code", "message"}
+
+
+@given(st.binary(max_size=200), st.sampled_from(["text/plain", "text/html", "application/json"]))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_bytes_body_is_answered_without_a_server_error(client, body: bytes, mimetype: str) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/api/v1/transliterate?to=cyrl", data=body, content_type=mimetype)
+    assert r.status_code in (200, 400), r.status_code
+
+
+@given(st.text(max_size=60), st.text(max_size=20))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_query_is_answered_without_a_server_error(client, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    for path in ("/api/v1/transliterate", "/api/v1/switcher", "/api/v1/articles", "/search"):
+        r = client.get(path, query_string={"text": text, "to": lang, "path": text, "lang": lang,
+                                           "q": text, "page": lang})
+        assert r.status_code < 500, (path, r.status_code)
