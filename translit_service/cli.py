@@ -35,6 +35,12 @@ def main() -> None:
       echo 'Ljubav i nadživeti' | translit text --to cyrl
       translit text --to latn --format html page.html
       translit detect notes.txt
+      translit convert content/ --to cyrl --out build/cyrl
+      translit catalogs check --strict
+      translit articles extract --all
+
+    Every command takes --help.  Exit status: 0 done, 1 a problem was
+    found or a file failed (reported as path: message), 2 a usage error.
     """
 
 
