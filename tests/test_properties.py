@@ -94,3 +94,23 @@ def test_html_mode_keeps_tags_byte_identical(fragment: str) -> None:
     assert [t for t in tags_out if "title" not in t and "alt" not in t] == [
         t for t in tags_in if "title" not in t and "alt" not in t
     ]
+
+
+SERBIAN_ALPHABETS = st.text(
+    alphabet=st.sampled_from(list("abcčćdđefghijklmnoprsštuvzžABCČĆDĐEFGHIJKLMNOPRSŠTUVZŽ"
+                                  "абвгдђежзијклљмнњопрстћуфхцчџшЉЊЏ .,;:!?„“–…\u00a0é☃\ud800")),
+    max_size=40)
+
+
+@given(SERBIAN_ALPHABETS)
+@settings(max_examples=500)
+def test_code_page_agrees_with_str_translate(text: str) -> None:
+    """The code-page fast path gives exactly what str.translate gives, or steps aside."""
+    from translit_service.engine import _run_converter
+
+    for to in ("cyrl", "latn"):
+        converter = _run_converter(to, "sr", False)
+        fast = converter.page(text)  # type: ignore[attr-defined]
+        assert fast is None or fast == text.translate(converter.table)  # type: ignore[attr-defined]
+    assert ("☃" in text or "\ud800" in text) == (
+        _run_converter("cyrl", "sr", False).page(text) is None)  # type: ignore[attr-defined]

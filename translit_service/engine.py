@@ -8,10 +8,13 @@ as they are, and *runs*, converted here.  A Serbian run is converted in three li
 2. digraph exceptions (``data/digraph_exceptions.txt``): a digraph letter on a morpheme
    boundary becomes two letters again (naџiveti -> naджiveti), found by one regex that looks
    for the rare letters џ, њ, љ only;
-3. every other letter, with ``str.translate``.
+3. every other letter in one pass through an 8-bit code page (:mod:`translit_service.codepage`:
+   ``codecs.charmap_encode``/``charmap_decode``, several times faster than ``str.translate``),
+   or with ``str.translate`` when the run holds a character outside the page.
 
-Cyrillic to Latin is ``str.translate`` plus one regex that writes ``Љ Њ Џ`` as ``LJ NJ DŽ``
-next to another capital letter (КЉУЧ -> KLJUČ), and as ``Lj Nj Dž`` otherwise (Љубав -> Ljubav).
+Cyrillic to Latin is the same code page (or ``str.translate``) plus one regex that writes
+``Љ Њ Џ`` as ``LJ NJ DŽ`` next to another capital letter (КЉУЧ -> KLJUČ), and as ``Lj Nj Dž``
+otherwise (Љубав -> Ljubav).
 
 >>> to_cyrillic("Nadživeli smo injekcije, LJUBAV i %(count)d vesti.")
 'Надживели смо инјекције, ЉУБАВ и %(count)d вести.'
@@ -30,6 +33,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import tables
+from .codepage import CodePage
 from .errors import UnknownFormat, UnknownLanguage, UnknownScript
 from .markup import convert_html
 from .spans import protected_spans
@@ -119,6 +123,10 @@ class _SerbianToCyrillic:
         if montenegrin:
             letters.update({v: k for k, v in tables.ME_EXTRA_CYR_TO_LAT.items()})
         self.table = str.maketrans(letters)
+        # Cyrillic letters pass through: the digraph steps put them in the run before the
+        # letter-by-letter step, and mixed text may hold them already.
+        self.page = None if montenegrin else CodePage(
+            letters, passthrough=tables.SERBIAN_CYRILLIC + tables.COMMON_PUNCTUATION)
 
     def __call__(self, run: str) -> str:
         if not run.isascii() and not unicodedata.is_normalized("NFC", run):
@@ -130,7 +138,9 @@ class _SerbianToCyrillic:
             for latin, cyrillic in self.capital_digraphs:
                 if latin in run:
                     run = run.replace(latin, cyrillic)
-        return self.exceptions.sub(_split_digraph, run).translate(self.table)
+        run = self.exceptions.sub(_split_digraph, run)
+        fast = self.page(run) if self.page else None
+        return fast if fast is not None else run.translate(self.table)
 
 
 _CYR_UPPER = "\u0400-\u042f"
@@ -145,6 +155,9 @@ class _SerbianToLatin:
     def __init__(self, montenegrin: bool) -> None:
         self.table = str.maketrans(tables.SR_CYR_TO_LAT)
         self.montenegrin = montenegrin
+        self.page = None if montenegrin else CodePage(
+            tables.SR_CYR_TO_LAT,
+            passthrough=tables.SR_LATIN_UPPER + tables.SR_LATIN_LOWER + tables.COMMON_PUNCTUATION)
 
     @staticmethod
     def _upper(match: re.Match[str]) -> str:
@@ -156,7 +169,8 @@ class _SerbianToLatin:
                 run = run.replace(cyrillic, latin)
         if "Љ" in run or "Њ" in run or "Џ" in run:
             run = _UPPER_DIGRAPH.sub(self._upper, run)
-        return run.translate(self.table)
+        fast = self.page(run) if self.page else None
+        return fast if fast is not None else run.translate(self.table)
 
 
 # --------------------------------------------------------------------------- other languages

@@ -51,6 +51,13 @@ DJ_AS_DJE = {"dj": "ђ", "Dj": "Ђ", "DJ": "Ђ", "dJ": "ђ"}
 #: Montenegrin adds С́ and З́ (a letter plus U+0301 COMBINING ACUTE ACCENT) = Ś and Ź.
 ME_EXTRA_CYR_TO_LAT = {"С\u0301": "Ś", "с\u0301": "ś", "З\u0301": "Ź", "з\u0301": "ź"}
 
+#: Serbian Cyrillic letters, both cases.
+SERBIAN_CYRILLIC = "".join(c + c.upper() for c, _ in _SR_PAIRS)
+
+#: Characters common in Serbian and English prose besides ASCII: they pass through the
+#: engine's code page (see translit_service/codepage.py) instead of forcing the slow path.
+COMMON_PUNCTUATION = "\u00a0„“”‘’‚–—…«»°·•€§©®™×½áàâäçéèêëíóôöúüßÄÖÜÉ"
+
 #: Latin upper-case letters of Serbian Latin (for telling all-caps words apart).
 SR_LATIN_UPPER = "ABCČĆDĐEFGHIJKLMNOPRSŠTUVZŽ"
 SR_LATIN_LOWER = SR_LATIN_UPPER.lower()
