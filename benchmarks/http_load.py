@@ -70,11 +70,10 @@ def client(port: int, stop: float, latencies: list[float], errors: list[str]) ->
     conn.close()
 
 
-def load(port: int, seconds: float, clients: int) -> dict[str, float]:
+def load(port: int, seconds: float, clients: int) -> tuple[list[float], list[str], float]:
+    """Drive one server for ``seconds``; return latencies, errors and the elapsed time."""
     latencies: list[float] = []
     errors: list[str] = []
-    # Warm up: the first requests import modules and fill caches.
-    client(port, time.monotonic() + 1, [], [])
     stop = time.monotonic() + seconds
     threads = [threading.Thread(target=client, args=(port, stop, latencies, errors))
                for _ in range(clients)]
@@ -83,7 +82,10 @@ def load(port: int, seconds: float, clients: int) -> dict[str, float]:
         t.start()
     for t in threads:
         t.join()
-    elapsed = time.monotonic() - began
+    return latencies, errors, time.monotonic() - began
+
+
+def summarise(latencies: list[float], errors: list[str], elapsed: float) -> dict[str, float]:
     latencies.sort()
     return {
         "rps": len(latencies) / elapsed,
@@ -96,22 +98,35 @@ def load(port: int, seconds: float, clients: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per app (default 10)")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="alternating bursts per app, so that drift hits both alike")
     args = parser.parse_args()
-    results = {}
-    for name, app in (("hello (minimal Flask)", "benchmarks.hello_app:app"),
-                      ("translit-service", "wsgi:app")):
-        port = free_port()
-        proc = start(app, port, args.workers)
-        try:
-            results[name] = load(port, args.seconds, args.clients)
-        finally:
+    apps = {"hello (minimal Flask)": "benchmarks.hello_app:app", "translit-service": "wsgi:app"}
+    servers = {}
+    try:
+        for name, app in apps.items():
+            port = free_port()
+            servers[name] = (port, start(app, port, args.workers))
+        for port, _ in servers.values():  # warm up: imports, caches
+            client(port, time.monotonic() + 1, [], [])
+        totals: dict[str, tuple[list[float], list[str], float]] = {
+            name: ([], [], 0.0) for name in apps}
+        for _ in range(args.rounds):
+            for name, (port, _) in servers.items():
+                latencies, errors, elapsed = load(port, args.seconds / args.rounds, args.clients)
+                all_latencies, all_errors, all_elapsed = totals[name]
+                totals[name] = (all_latencies + latencies, all_errors + errors,
+                                all_elapsed + elapsed)
+    finally:
+        for _, proc in servers.values():
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=30)
-    print(f"\nPOST /api/v1/transliterate, {args.clients} clients, {args.seconds:.0f} s each, "
-          f"gunicorn sync x{args.workers}, 127.0.0.1")
+    results = {name: summarise(*totals[name]) for name in apps}
+    print(f"\nPOST /api/v1/transliterate, {args.clients} clients, {args.seconds:.0f} s per app in "
+          f"{args.rounds} alternating bursts, gunicorn sync x{args.workers}, 127.0.0.1")
     base = results["hello (minimal Flask)"]["rps"]
     for name, r in results.items():
         print(f"  {name:<24} {r['rps']:8.0f} req/s  p50 {r['p50']:6.2f} ms  p99 {r['p99']:6.2f} ms"

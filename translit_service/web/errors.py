@@ -61,5 +61,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:
-        log.exception("unhandled error")
+        from .http import request_id
+
+        log.exception("unhandled error, request id %s", request_id())
         return error_response(500, "internal_error", "internal server error")

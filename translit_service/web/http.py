@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
-import uuid
 
 from flask import Flask, Response, current_app, g, request
 
@@ -23,14 +23,20 @@ SECURITY_HEADERS = {
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
-def _request_id() -> None:
-    incoming = request.headers.get("X-Request-ID", "")
-    g.request_id = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+def request_id() -> str:
+    """The request's id: the client's ``X-Request-ID`` when it is a safe token, else a new
+    random one (made once per request)."""
+    found: str | None = g.get("request_id")
+    if found is None:
+        incoming = request.headers.get("X-Request-ID", "")
+        found = incoming if _REQUEST_ID.fullmatch(incoming) else os.urandom(16).hex()
+        g.request_id = found
+    return found
 
 
 def _finish(response: Response) -> Response:
-    request_id = getattr(g, "request_id", None) or uuid.uuid4().hex
-    response.headers["X-Request-ID"] = request_id
+    rid = request_id()
+    response.headers["X-Request-ID"] = rid
     origin = request.headers.get("Origin")
     allowed = current_app.config["CORS_ORIGINS"]
     if origin and (origin in allowed or "*" in allowed):
@@ -44,20 +50,21 @@ def _finish(response: Response) -> Response:
             )
             response.headers["Access-Control-Max-Age"] = "600"
     if (
-        response.status_code == 200
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
         and "Content-Language" in response.headers
         and not response.direct_passthrough
     ):
-        # Strong ETag from the content and the variant; 304 when the client has it.
+        # Strong ETag from the content (which differs per variant); 304 when the client has
+        # it already.  POST responses are not cacheable and get none.
         response.add_etag()
         response.make_conditional(request)
-    if response.mimetype == "text/html":
+    if response.content_type.startswith("text/html"):
         for header, value in SECURITY_HEADERS.items():
             response.headers.setdefault(header, value)
-    log.info("%s %s %s id=%s", request.method, request.path, response.status_code, request_id)
+    log.info("%s %s %s id=%s", request.method, request.path, response.status_code, rid)
     return response
 
 
 def register(app: Flask) -> None:
-    app.before_request(_request_id)
     app.after_request(_finish)
