@@ -151,8 +151,7 @@ def document() -> dict[str, Any]:
                     "responses": {
                         "200": {"description": "The converted text (JSON for JSON requests, "
                                                "the same media type for text bodies).",
-                                "headers": {"Content-Language": {"schema": {"type": "string"}},
-                                            "ETag": {"schema": {"type": "string"}}},
+                                "headers": {"Content-Language": {"schema": {"type": "string"}}},
                                 "content": {
                                     "application/json": {"schema": {"oneOf": [
                                         {"$ref": "#/components/schemas/TransliterateResponse"},
