@@ -113,3 +113,9 @@ def test_atomic_write_keeps_mode_and_can_back_up(tmp_path: Path) -> None:
     fileio.atomic_write(target, "two", backup=True)
     assert target.read_text() == "two" and (target.stat().st_mode & 0o777) == 0o600
     assert (tmp_path / "a.po~").read_text() == "one"
+
+
+def test_check_counts_untranslated_and_fuzzy(runner: CliRunner, locales: Path) -> None:
+    code, output = run(runner, locales, "check", str(DATA / "fuzzy_untranslated.po"))
+    assert code == 0  # warnings only
+    assert f"{DATA / 'fuzzy_untranslated.po'}: 1 untranslated, 1 fuzzy" in output

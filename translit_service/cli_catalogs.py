@@ -6,6 +6,7 @@ and exits 1 if any error was found (2 for usage errors).
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -132,9 +133,14 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
     """Check catalogs as strictly as `msgfmt -c`, and more (default: all under --locales)."""
     errors = 0
     for path in _targets(ctx, paths):
-        for problem in catalogs.check_catalog(path, strict=strict):
+        problems = catalogs.check_catalog(path, strict=strict)
+        for problem in problems:
             click.echo(str(problem), err=problem.severity == "error")
             errors += problem.severity == "error"
+        counts = Counter(p.code for p in problems if p.code in ("untranslated", "fuzzy"))
+        if counts:
+            click.echo(f"{path}: {counts['untranslated']} untranslated, {counts['fuzzy']} fuzzy",
+                       err=True)
     if errors:
         click.echo(f"{errors} error(s)", err=True)
         raise SystemExit(1)
