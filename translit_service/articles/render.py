@@ -25,7 +25,7 @@ from .store import ArticleError, ArticleFiles, Store
 
 HEADLINE = "headline"
 BYLINE = "byline"
-_PLAIN_TEXT_CONTEXTS = (HEADLINE, BYLINE)
+PLAIN_TEXT_CONTEXTS = (HEADLINE, BYLINE)
 DATE_FORMATS = {"en": "MMM d y", "sr_Latn": "d. MMMM y.", "sr_Cyrl": "d. MMMM y."}
 
 
@@ -101,7 +101,7 @@ class ArticleService:
             return {}, "derived"
         to = variant.script or "latn"
         return {key: engine.transliterate(
-                    text, to=to, fmt="text" if key[0] in _PLAIN_TEXT_CONTEXTS else "html")
+                    text, to=to, fmt="text" if key[0] in PLAIN_TEXT_CONTEXTS else "html")
                 for key, text in read_translations(other).items()}, "derived"
 
     def _render(self, files: ArticleFiles, variant: locales.Variant) -> Rendered:

@@ -13,7 +13,7 @@ from .. import __version__, engine
 from ..catalogs import update
 from ..fileio import atomic_write, locked
 from .memory import Memory
-from .render import BYLINE, HEADLINE, read_translations
+from .render import BYLINE, HEADLINE, PLAIN_TEXT_CONTEXTS, read_translations
 from .segment import segment
 from .store import TRANSLATION_LOCALES, Store
 
@@ -38,7 +38,7 @@ def memory_for(store: Store, exclude: str, locale: str) -> Memory:
         files = store.files(article_id)
         for po_locale, path in files.translations.items():
             for (context, msgid), text in read_translations(path).items():
-                if context in (HEADLINE, BYLINE) or msgid in entries:
+                if context in PLAIN_TEXT_CONTEXTS or msgid in entries:
                     continue
                 if po_locale != locale:
                     text = engine.transliterate(text, to=script, fmt="html")
