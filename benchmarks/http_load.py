@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import signal
@@ -23,7 +24,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BODY = json.dumps({"text": "Nadživeli smo LJUBAV, %(count)d vesti.", "to": "cyrl"}).encode()
+TEXT = "Nadživeli smo LJUBAV, %(count)d vesti broj {}."
+
+
+_COUNTER = itertools.count()
+
+
+def body(number: int) -> bytes:
+    """A small request whose text differs every time (no cache can answer for the server)."""
+    return json.dumps({"text": TEXT.format(number), "to": "cyrl"}).encode()
 
 
 def free_port() -> int:
@@ -56,7 +65,7 @@ def client(port: int, stop: float, latencies: list[float], errors: list[str]) ->
     while time.monotonic() < stop:
         began = time.perf_counter()
         try:
-            conn.request("POST", "/api/v1/transliterate", BODY, headers)
+            conn.request("POST", "/api/v1/transliterate", body(next(_COUNTER)), headers)
             response = conn.getresponse()
             response.read()
             if response.status != 200:
