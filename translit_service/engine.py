@@ -331,8 +331,8 @@ class ScriptDetection(NamedTuple):
     cyrillic: float
 
 
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u0481\u048a-\u052f]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u0481\u048a-\u052f]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 MIXED_BELOW = 0.9
 
 
@@ -359,8 +359,8 @@ def detect_script(text: str) -> ScriptDetection:
             pos = end
         parts.append(text[pos:])
         text = " ".join(parts)
-    cyrillic = _CYRILLIC_LETTER.subn("", text)[1]
-    latin = _LATIN_LETTER.subn("", text)[1]
+    cyrillic = CYRILLIC_LETTER.subn("", text)[1]
+    latin = LATIN_LETTER.subn("", text)[1]
     total = cyrillic + latin
     if not total:
         return ScriptDetection("none", 0.0, 0.0)

@@ -23,15 +23,15 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from .. import tables
+
 UNIT_ELEMENTS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li dt dd figcaption caption td th blockquote summary label button "
     "legend option".split()
 )
 SKIPPED_ELEMENTS = frozenset({"script", "style", "pre", "code", "template"})
-VOID_ELEMENTS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
-TEXT_ATTRIBUTES = ("alt", "title")
+VOID_ELEMENTS = tables.HTML_VOID_ELEMENTS
+TEXT_ATTRIBUTES = tables.HTML_TEXT_ATTRIBUTES
 
 _TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
 _ATTRIBUTE = re.compile(r"""\s([A-Za-z_:][\w:.-]*)\s*=\s*("([^"]*)"|'([^']*)')""")

@@ -52,8 +52,6 @@ class Stats(NamedTuple):
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def locale_of(path: str | Path) -> str | None:
@@ -171,7 +169,7 @@ class _Checker:
         variant = locales.BY_LOCALE.get(self.locale or "")
         if variant and variant.script:
             for word in _WORD.findall(translation):
-                if _CYRILLIC.search(word) and _LATIN.search(word):
+                if engine.CYRILLIC_LETTER.search(word) and engine.LATIN_LETTER.search(word):
                     self.add(line, "mixed-script", f"word {word!r} mixes Latin and Cyrillic")
             found = engine.detect_script(translation).script
             other = {"latn": "cyrl", "cyrl": "latn"}[variant.script]
