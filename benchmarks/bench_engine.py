@@ -131,7 +131,13 @@ def sweep() -> None:
                                lambda n: "](" * (n // 2)),
         "po: one long msgstr": (lambda s: convert_document(s, "po", "cyrl"), po_line),
         "catalog check: long msgstr": (lambda s: check_text(s, "x.po"), po_line),
+        "catalog check: '%000…'": (lambda s: check_text(s, "x.po"),
+                                   lambda n: 'msgid "%d"\nmsgstr "%' + "0" * n + 'd"\n'),
+        "catalog check: '<a' + spaces": (lambda s: check_text(s, "x.po"),
+                                         lambda n: 'msgid "x"\nmsgstr "<a' + " " * n + '"\n'),
         "segment: '<p>' * n": (segment, lambda n: "<p>a" * (n // 4)),
+        "segment: unclosed quotes": (segment, lambda n: '<a x="' * (n // 6)),
+        "segment: unclosed comments": (segment, lambda n: "<!--" * (n // 4)),
     }
     for name, (fn, make) in samples.items():
         small, big = make(100_000), make(1_000_000)

@@ -245,3 +245,24 @@ def test_any_query_is_answered_without_a_server_error(client, text: str, lang: s
         r = client.get(path, query_string={"text": text, "to": lang, "path": text, "lang": lang,
                                            "q": text, "page": lang})
         assert r.status_code < 500, (path, r.status_code)
+
+
+# ----------------------------------------------------------------------------- regex safety
+HOSTILE = {
+    "unclosed quotes": '<a x="' * 40_000,
+    "unclosed comments": "<!--" * 60_000,
+    "zeros after %": "%" + "0" * 200_000,
+    "spaces in a tag": "<a" + " " * 200_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_inputs_to_segmentation_and_checker_complete(name: str) -> None:
+    """Each of these was quadratic once (minutes at this size); now they take milliseconds.
+    The size sweep in `make bench` measures the time; this only has to finish."""
+    from translit_service.articles.segment import segment
+
+    text = HOSTILE[name]
+    segment(text)
+    catalog = f'msgid "x"\nmsgstr "{text.replace(chr(34), chr(39))}"\n'
+    assert isinstance(check_text(catalog, "hostile.po"), list)

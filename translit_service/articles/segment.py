@@ -33,7 +33,11 @@ SKIPPED_ELEMENTS = frozenset({"script", "style", "pre", "code", "template"})
 VOID_ELEMENTS = tables.HTML_VOID_ELEMENTS
 TEXT_ATTRIBUTES = tables.HTML_TEXT_ATTRIBUTES
 
-_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
+# A quoted attribute value may not contain "<": an unclosed quote then fails at the next tag
+# instead of scanning to the end of the document for every tag (quadratic on hostile input);
+# an unclosed comment runs to the end of the document, as in browsers, for the same reason.
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][\w:-]*)((?:[^'\"<>]|\"[^\"<]*\"|'[^'<]*')*)>", re.S)
 _ATTRIBUTE = re.compile(r"""\s([A-Za-z_:][\w:.-]*)\s*=\s*("([^"]*)"|'([^']*)')""")
 _SPACE = re.compile(r"\s+")
 _HAS_TEXT = re.compile(r"[^\W\d_]")

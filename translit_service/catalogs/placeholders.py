@@ -17,12 +17,16 @@ from ..spans import ENTITY
 # Python's %-format, space flag included: a checker must see every placeholder gettext's
 # python-format sees.  (The engine's own pattern in spans.py leaves the space flag out, so that
 # "50% dece" is not read as a placeholder and kept Latin.)
+# The width starts with 1-9 (a leading 0 is a flag, as in printf), so that flags and width
+# cannot both claim a run of zeros: "%000…0" is read in linear time, not quadratic.
 _PERCENT = re.compile(
-    r"%(?:\((?P<name>[^()]*)\))?(?:\d+\$)?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?"
+    r"%(?:\((?P<name>[^()]*)\))?(?:\d+\$)?[-#0 +]*(?:\*|[1-9]\d*)?(?:\.(?:\*|\d+))?"
     r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<conv>[diouxXeEfFgGcrsa%])"
 )
 _BRACE = re.compile(r"\{\{|\}\}|\{([^{}\s]*)\}")
-_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)[^<>]*?(/?)\s*>")
+# Greedy up to ">" (a lazy body followed by optional "/" and spaces backtracks quadratically on
+# "<a" and a long run of spaces); a self-closing slash is read from the body afterwards.
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^<>]*)>")
 
 
 def python_format(text: str) -> list[str]:
@@ -38,7 +42,8 @@ def brace_format(text: str) -> list[str]:
 def markup(text: str) -> list[str]:
     """The tags (by name, open/close/void; attributes ignored) and entities of ``text``,
     sorted, so that two texts with the same markup in another order compare equal."""
-    tags = [f"<{m.group(1)}{m.group(2).lower()}{m.group(3)}>" for m in _TAG.finditer(text)]
+    tags = [f"<{m.group(1)}{m.group(2).lower()}{'/' if m.group(3).rstrip().endswith('/') else ''}>"
+            for m in _TAG.finditer(text)]
     return sorted(tags + ENTITY.findall(text))
 
 
