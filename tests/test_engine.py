@@ -6,7 +6,13 @@ import pytest
 
 import translit_service as ts
 from translit_service import engine
-from translit_service.errors import TranslitError, UnknownFormat, UnknownLanguage, UnknownScript
+from translit_service.errors import (
+    InvalidOption,
+    TranslitError,
+    UnknownFormat,
+    UnknownLanguage,
+    UnknownScript,
+)
 
 
 @pytest.mark.parametrize("bad", [None, b"bytes", 5, ["list"]])
@@ -30,7 +36,7 @@ def test_empty_string() -> None:
         ({"to": "greek"}, UnknownScript, "cyrl, latn"),
         ({"fmt": "markdown"}, UnknownFormat, "text, html"),
         ({"lang": "xx"}, UnknownLanguage, "sr"),
-        ({"dj_as": "dž"}, UnknownFormat, "dj, đ"),
+        ({"dj_as": "dž"}, InvalidOption, "dj, đ"),
     ],
 )
 def test_unknown_options_name_the_valid_values(kwargs: dict, error: type, listed: str) -> None:

@@ -1,6 +1,7 @@
 """translit-service: Serbian Latin ⇄ Cyrillic transliteration done right.
 
-The public API is re-exported here; see :mod:`translit_service.engine`.
+The public API is re-exported here; see :mod:`translit_service.engine` and
+:mod:`translit_service.options`.
 
 >>> from translit_service import to_cyrillic, to_latin
 >>> to_cyrillic("Ljubav"), to_latin("Љубав")
@@ -11,6 +12,7 @@ from .engine import (
     FORMATS,
     SCRIPTS,
     ScriptDetection,
+    Transliterator,
     detect_script,
     languages,
     to_cyrillic,
@@ -19,12 +21,14 @@ from .engine import (
 )
 from .errors import (
     CatalogError,
+    DecodeError,
     InvalidOption,
     TranslitError,
     UnknownFormat,
     UnknownLanguage,
     UnknownScript,
 )
+from .options import Options
 
 __version__ = "0.1.0"
 
@@ -32,9 +36,12 @@ __all__ = [
     "FORMATS",
     "SCRIPTS",
     "CatalogError",
+    "DecodeError",
     "InvalidOption",
+    "Options",
     "ScriptDetection",
     "TranslitError",
+    "Transliterator",
     "UnknownFormat",
     "UnknownLanguage",
     "UnknownScript",

@@ -1,16 +1,20 @@
 """The transliterator: Serbian Latin ⇄ Cyrillic, and the other cyrtranslit languages.
 
-A text is split by :func:`~translit_service.spans.protected_spans` into protected spans, copied
-as they are, and *runs*, converted here.  A Serbian run is converted in three linear passes:
+A :class:`Transliterator` is built for one :class:`~translit_service.options.Options` and
+owns what it compiles.  To reach a script it runs a :class:`Pipeline`: the text is split by
+:func:`~translit_service.spans.protected_spans` into protected spans, copied as they are, and
+*runs*, passed through the pipeline's named steps.  A Serbian Latin run takes three linear
+steps:
 
-1. the digraphs ``lj nj dž`` (and ``dj`` with ``dj_as="đ"``) become one Cyrillic letter, with
+1. ``digraphs``: ``lj nj dž`` (and ``dj`` with ``dj_as="đ"``) become one Cyrillic letter, with
    ``str.replace``;
-2. digraph exceptions (``data/digraph_exceptions.txt``): a digraph letter on a morpheme
-   boundary becomes two letters again (naџiveti -> naджiveti), found by one regex that looks
-   for the rare letters џ, њ, љ only;
-3. every other letter in one pass through an 8-bit code page (:mod:`translit_service.codepage`:
-   ``codecs.charmap_encode``/``charmap_decode``, several times faster than ``str.translate``),
-   or with ``str.translate`` when the run holds a character outside the page.
+2. ``exceptions``: a digraph letter on a morpheme boundary becomes two letters again
+   (naџiveti -> naджiveti), looked up per letter in the lexicon's table
+   (:class:`~translit_service.lexicon.DigraphSplitter`);
+3. ``letters``: every other letter in one pass through an 8-bit code page
+   (:mod:`translit_service.codepage`: ``codecs.charmap_encode``/``charmap_decode``, several
+   times faster than ``str.translate``), or with ``str.translate`` when the run holds a
+   character outside the page.
 
 Cyrillic to Latin is the same code page (or ``str.translate``) plus one regex that writes
 ``Љ Њ Џ`` as ``LJ NJ DŽ`` next to another capital letter (КЉУЧ -> KLJUČ), and as ``Lj Nj Dž``
@@ -28,19 +32,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from . import tables
 from .codepage import CodePage
-from .errors import UnknownFormat, UnknownLanguage, UnknownScript
+from .errors import UnknownFormat, UnknownScript
+from .lexicon import DigraphSplitter, Lexicon
 from .markup import convert_html
-from .spans import protected_spans
+from .options import DJ_READINGS, Options, languages
+from .spans import Span, protected_spans
 
 SCRIPTS = ("cyrl", "latn")
 FORMATS = ("text", "html")
-DJ_READINGS = ("dj", "đ")
+__all__ = ["DJ_READINGS", "FORMATS", "SCRIPTS", "Options", "Pipeline", "ScriptDetection", "Step",
+           "Transliterator", "detect_script", "languages", "to_cyrillic", "to_latin",
+           "transliterate"]
 
 _Run = Callable[[str], str]
 
@@ -52,72 +61,19 @@ def _require_str(text: object) -> str:
 
 
 # --------------------------------------------------------------------------- Serbian runs
-_DIGRAPH_OF_PAIR = {"dž": "џ", "nj": "њ", "lj": "љ", "dj": "ђ"}
-
-
-def _with_digraphs(latin: str, dj_as_dje: bool) -> str:
-    """Write the digraphs of a table entry as the exception regex will see them (nadžnj -> ...њ)."""
-    for pair, letter in _DIGRAPH_OF_PAIR.items():
-        if pair != "dj" or dj_as_dje:
-            latin = latin.replace(pair, letter)
-    return latin
-
-
-def _exception_pattern(dj_as_dje: bool) -> re.Pattern[str]:
-    """One regex matching every Cyrillic digraph letter that stands on a morpheme boundary.
-
-    It runs after the digraphs were replaced, so it looks for the rare letters џ, њ, љ (and ђ)
-    and checks the Latin letters around them: nadživeti -> naџiveti, where "na" + џ + "iv"
-    matches the table line nad|živ, so џ goes back to д + ж.
-    """
-    by_letter: dict[str, list[tuple[str, str]]] = {}
-    for entry in tables.DIGRAPH_EXCEPTIONS:
-        if entry.dj_only and not dj_as_dje:
-            continue
-        letter = _DIGRAPH_OF_PAIR[entry.prefix[-1] + entry.stem[0]]
-        # Fixed-width lookbehinds: the prefix (with the letter itself), and for word-start
-        # entries no letter before the prefix.
-        before = re.escape(_with_digraphs(entry.prefix[:-1], dj_as_dje)) + letter
-        behind = rf"(?<={before})"
-        if entry.word_start:
-            behind += rf"(?<![^\W\d_]{before})"
-        stem = _with_digraphs(entry.stem[1:], dj_as_dje)
-        by_letter.setdefault(letter, []).append((behind, stem))
-    groups = []
-    for letter, entries in sorted(by_letter.items()):
-        # Cheap tests first: which letter this is, and the first letter of some stem after it.
-        firsts = "".join(sorted({stem[0].lower() + stem[0].upper() for _, stem in entries if stem}))
-        ahead = rf"(?=[{firsts}])" if all(stem for _, stem in entries) else ""
-        alternatives = "|".join(f"{behind}(?={re.escape(stem)})" for behind, stem in entries)
-        groups.append(rf"(?<=[{letter}{letter.upper()}]){ahead}(?i:{alternatives})")
-    # A plain character class first lets the regex engine skip to the next rare letter.
-    letters = "".join(sorted(by_letter)) + "".join(sorted(by_letter)).upper()
-    return re.compile(rf"[{letters}](?:{'|'.join(groups)})")
-
-
-_SPLIT_DIGRAPH = {"џ": "дж", "њ": "нј", "љ": "лј", "ђ": "дј"}
-
-
-def _split_digraph(match: re.Match[str]) -> str:
-    """џ -> дж; Џ -> ДЖ before a capital (NADŽIVETI), Дж otherwise (Djeca -> Дјеца)."""
-    letter = match.group()
-    pair = _SPLIT_DIGRAPH[letter.lower()]
-    if letter.islower():
-        return pair
-    following = match.string[match.end():match.end() + 1]
-    return pair.upper() if following.isupper() else pair[0].upper() + pair[1]
-
-
 class _SerbianToCyrillic:
-    def __init__(self, dj_as_dje: bool, montenegrin: bool) -> None:
-        self.exceptions = _exception_pattern(dj_as_dje)
+    """The three steps of a Serbian Latin run: digraphs, exceptions, letters."""
+
+    def __init__(self, splitter: DigraphSplitter, dj_as_dje: bool, montenegrin: bool) -> None:
+        self.exceptions = splitter
+        self.exceptions_gate = splitter.gate.search if splitter.gate else None
         digraphs = {k: v for k, v in tables.SR_LAT_TO_CYR.items() if len(k) == 2}
         if dj_as_dje:
             digraphs.update(tables.DJ_AS_DJE)
         # Digraphs with a capital second letter (LJ, nJ) are rare: one test gates all of them.
-        self.digraphs = tuple((k, v) for k, v in digraphs.items() if k[1].islower())
-        self.capital_digraphs = tuple((k, v) for k, v in digraphs.items() if k[1].isupper())
-        self.capital_seconds = tuple(sorted({k[1] for k, _ in self.capital_digraphs}))
+        self.pairs = tuple((k, v) for k, v in digraphs.items() if k[1].islower())
+        self.capital_pairs = tuple((k, v) for k, v in digraphs.items() if k[1].isupper())
+        self.capital_seconds = tuple(sorted({k[1] for k, _ in self.capital_pairs}))
         letters: dict[str, str] = {k: v for k, v in tables.SR_LAT_TO_CYR.items() if len(k) == 1}
         letters.update(tables.SR_LIGATURES)
         if montenegrin:
@@ -128,17 +84,33 @@ class _SerbianToCyrillic:
         self.page = None if montenegrin else CodePage(
             letters, passthrough=tables.SERBIAN_CYRILLIC + tables.COMMON_PUNCTUATION)
 
-    def __call__(self, run: str) -> str:
+    def digraphs(self, run: str) -> str:
         if not run.isascii() and not unicodedata.is_normalized("NFC", run):
             run = unicodedata.normalize("NFC", run)
-        for latin, cyrillic in self.digraphs:
+        for latin, cyrillic in self.pairs:
             if latin in run:
                 run = run.replace(latin, cyrillic)
         if any(letter in run for letter in self.capital_seconds):
-            for latin, cyrillic in self.capital_digraphs:
+            for latin, cyrillic in self.capital_pairs:
                 if latin in run:
                     run = run.replace(latin, cyrillic)
-        run = self.exceptions.sub(_split_digraph, run)
+        return run
+
+    def letters(self, run: str) -> str:
+        fast = self.page(run) if self.page else None
+        return fast if fast is not None else run.translate(self.table)
+
+    def steps(self) -> tuple[Step, ...]:
+        return (Step("digraphs", self.digraphs), Step("exceptions", self.exceptions),
+                Step("letters", self.letters))
+
+    def __call__(self, run: str) -> str:
+        """The three steps fused into one call (runs are many and short in catalog text)."""
+        run = self.digraphs(run)
+        if self.exceptions_gate is not None:
+            first = self.exceptions_gate(run)
+            if first is not None:
+                run = self.exceptions(run, first.start())
         fast = self.page(run) if self.page else None
         return fast if fast is not None else run.translate(self.table)
 
@@ -162,6 +134,9 @@ class _SerbianToLatin:
     @staticmethod
     def _upper(match: re.Match[str]) -> str:
         return _UPPER_DIGRAPH_LATIN[match.group()]
+
+    def steps(self) -> tuple[Step, ...]:
+        return (Step("letters", self),)
 
     def __call__(self, run: str) -> str:
         if self.montenegrin and "\u0301" in run:
@@ -197,108 +172,270 @@ class _TableRun:
         return run.translate(self.table)
 
 
+class Step(NamedTuple):
+    """One named step of a pipeline: a function from a run of text to a run of text."""
+
+    name: str
+    function: _Run
+
+
+def _compose(steps: tuple[Step, ...]) -> _Run:
+    functions = [step.function for step in steps]
+    if len(functions) == 1:
+        return functions[0]
+
+    def run_all(run: str) -> str:
+        for function in functions:
+            run = function(run)
+        return run
+
+    return run_all
+
+
+class Pipeline(NamedTuple):
+    """What a :class:`Transliterator` does to reach one script: protect, then run the steps
+    over every stretch of text between protected spans."""
+
+    to: str
+    steps: tuple[Step, ...]
+    run: _Run
+    serbian_words: bool  # protect foreign words, Roman numerals and acronyms
+
+
+class Transliterator:
+    """Converts text with one set of :class:`~translit_service.options.Options`.
+
+    It holds what it compiled (one :class:`Pipeline` per target script, built on first use)
+    and its caches (the protected spans of recent short texts), so an application builds one
+    and keeps it (``app.extensions["translit"]``), a CLI run builds one, and batch workers
+    get one each through their pool initializer.  The word tables come from a
+    :class:`~translit_service.lexicon.Lexicon`, the packaged one unless another is given,
+    read on first use; :meth:`is_stale` tells when its files changed on disk.
+
+    >>> engine = Transliterator(dj_as="đ")
+    >>> engine.convert("Djordje i odjednom", to="cyrl")
+    'Ђорђе и одједном'
+    >>> [step.name for step in engine.pipeline("cyrl").steps]
+    ['digraphs', 'exceptions', 'letters']
+    >>> engine.detect_script("Ђорђе").script
+    'cyrl'
+    """
+
+    #: Texts up to this length have their protected spans remembered (UI strings, requests).
+    SHORT_TEXT = 2048
+    SPAN_CACHE_SIZE = 256
+
+    def __init__(self, options: Options | None = None, *, lexicon: Lexicon | None = None,
+                 **kwargs: Any) -> None:
+        self.options = Options.merge(options, **kwargs)
+        self._lexicon = lexicon
+        self._pipelines: dict[str, Pipeline] = {}
+        self._stamp: tuple[tuple[str, int, int], ...] | None = None
+        self._short_spans = lru_cache(maxsize=self.SPAN_CACHE_SIZE)(self._scan)
+
+    def __repr__(self) -> str:
+        return f"Transliterator({self.options!r})"
+
+    # -- data ----------------------------------------------------------------------------
+    @property
+    def lexicon(self) -> Lexicon:
+        """The word tables (read on first use)."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon.default()
+            self._stamp = _stamp(self._lexicon.sources)
+        return self._lexicon
+
+    @property
+    def acronyms(self) -> frozenset[str]:
+        found = self.options.latin_acronyms
+        return found if found is not None else self.lexicon.latin_acronyms
+
+    def is_stale(self) -> bool:
+        """True when a data file this instance read has changed since (rebuild it then)."""
+        if self._lexicon is None or self._stamp is None:
+            return False
+        return _stamp(self._lexicon.sources) != self._stamp
+
+    def reloaded(self) -> Transliterator:
+        """A new instance with the same options and freshly read data files."""
+        return Transliterator(self.options, lexicon=Lexicon.load())
+
+    def describe(self) -> dict[str, Any]:
+        """What /readyz reports: the options, the data files and the table sizes."""
+        lexicon = self.lexicon
+        return {"options": self.options.as_dict(),
+                "digraph_exceptions": len(lexicon.digraph_exceptions),
+                "latin_acronyms": len(self.acronyms),
+                "data_files": [p.name for p in lexicon.sources],
+                "stale": self.is_stale()}
+
+    # -- pipelines -----------------------------------------------------------------------
+    def pipeline(self, to: str) -> Pipeline:
+        """The steps that convert text to script ``to`` (built on first use)."""
+        found = self._pipelines.get(to)
+        if found is None:
+            if to not in SCRIPTS:
+                raise UnknownScript("script", to, SCRIPTS)
+            found = self._pipelines[to] = self._build(to)
+        return found
+
+    def _build(self, to: str) -> Pipeline:
+        options = self.options
+        lang = options.lang
+        steps: tuple[Step, ...]
+        if options.serbian and to == "cyrl":
+            dj_as_dje = options.dj_as == "đ"
+            splitter = DigraphSplitter(self.lexicon.digraph_exceptions, dj_as_dje)
+            converter = _SerbianToCyrillic(splitter, dj_as_dje, lang == "me")
+            # The converter's own call runs its three steps without three calls per run.
+            return Pipeline(to, converter.steps(), converter, True)
+        elif options.serbian:
+            steps = _SerbianToLatin(lang == "me").steps()
+        else:
+            entry = _cyrtranslit_tables()[lang]
+            steps = (Step("letters", _TableRun(dict(entry["tocyrillic" if to == "cyrl"
+                                                            else "tolatin"]))),)
+        return Pipeline(to, steps, _compose(steps), options.serbian and to == "cyrl")
+
+    # -- protection ----------------------------------------------------------------------
+    def _scan(self, text: str, serbian_words: bool) -> tuple[Span, ...]:
+        return tuple(protected_spans(text, serbian_words=serbian_words, acronyms=self.acronyms))
+
+    def spans(self, text: str, serbian_words: bool = True) -> Sequence[Span]:
+        """The protected spans of ``text`` (remembered for short texts, so that converting a
+        text and detecting its script scan it once)."""
+        if len(text) <= self.SHORT_TEXT:
+            return self._short_spans(text, serbian_words)
+        return protected_spans(text, serbian_words=serbian_words, acronyms=self.acronyms)
+
+    # -- conversion ----------------------------------------------------------------------
+    def _convert_text(self, text: str, pipeline: Pipeline) -> str:
+        if not text:
+            return text
+        run = pipeline.run
+        spans = self.spans(text, pipeline.serbian_words)
+        if not spans:
+            return run(text)
+        out: list[str] = []
+        pos = 0
+        for start, end, keep in spans:
+            if start > pos:
+                out.append(run(text[pos:start]))
+            out.append(keep)
+            pos = end
+        if pos < len(text):
+            out.append(run(text[pos:]))
+        return "".join(out)
+
+    def text_converter(self, to: str) -> _Run:
+        """A function converting plain text to ``to`` (for callers that convert many parts)."""
+        pipeline = self.pipeline(_script(to))
+        return lambda text: self._convert_text(text, pipeline)
+
+    def convert(self, text: str, to: str = "cyrl", fmt: str = "text") -> str:
+        """Convert ``text`` to the script ``to``; ``fmt="html"`` converts text nodes and
+        reader-visible attributes only (see :func:`transliterate`)."""
+        if type(text) is not str:
+            _require_str(text)
+        pipeline = self._pipelines.get(to)
+        if pipeline is None:
+            pipeline = self.pipeline(_script(to))
+        if fmt == "text":
+            return self._convert_text(text, pipeline)
+        if fmt == "html":
+            return convert_html(text, lambda part: self._convert_text(part, pipeline))
+        raise UnknownFormat("format", fmt, FORMATS)
+
+    def to_cyrillic(self, text: str) -> str:
+        return self.convert(text, "cyrl")
+
+    def to_latin(self, text: str) -> str:
+        return self.convert(text, "latn")
+
+    def detect_script(self, text: str) -> ScriptDetection:
+        """See :func:`detect_script`."""
+        text = _require_str(text)
+        spans = self.spans(text)
+        if spans:
+            parts, pos = [], 0
+            for start, end, _ in spans:
+                parts.append(text[pos:start])
+                pos = end
+            parts.append(text[pos:])
+            text = " ".join(parts)
+        return _verdict(text)
+
+
+def _script(to: object) -> str:
+    script = to.lower() if isinstance(to, str) else to
+    if script not in SCRIPTS:
+        raise UnknownScript("script", to, SCRIPTS)
+    return script
+
+
+def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    stamps = []
+    for path in paths:
+        try:
+            info = path.stat()
+            stamps.append((str(path), info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamps.append((str(path), -1, -1))
+    return tuple(stamps)
+
+
 def _cyrtranslit_tables() -> dict[str, dict[str, dict[str, str]]]:
     from cyrtranslit.mapping import TRANSLIT_DICT
 
     return {code: dict(value) for code, value in TRANSLIT_DICT.items()}
 
 
-_SERBIAN = ("sr", "me")
-_ALIASES = {"rs": "sr", "cnr": "me", "uk": "ua", "be": "by", "sr-latn": "sr", "sr-cyrl": "sr"}
+@lru_cache(maxsize=16)
+def default_transliterator(options: Options = Options()) -> Transliterator:  # noqa: B008
+    """The instance the module-level functions share for ``options`` (one per distinct
+    options, at most 16, built on first use).  Applications own theirs instead."""
+    return Transliterator(options)
 
 
-@lru_cache(maxsize=1)
-def languages() -> tuple[str, ...]:
-    """The language codes the engine accepts (aliases such as ``rs`` and ``uk`` aside).
-
-    >>> "sr" in languages() and "ru" in languages()
-    True
-    """
-    others = {code for code in _cyrtranslit_tables() if code not in _ALIASES}
-    return tuple(sorted(set(_SERBIAN) | others))
+_DEFAULT_OPTIONS = Options()
+_default: list[Transliterator] = []  # the instance for default options, without hashing them
 
 
-def _normalise_lang(lang: object) -> str:
-    if isinstance(lang, str):
-        code = _ALIASES.get(lang.lower(), lang.lower())
-        if code in languages():
-            return code
-    raise UnknownLanguage("lang", lang, languages())
-
-
-@lru_cache(maxsize=64)
-def _run_converter(to: str, lang: str, dj_as_dje: bool) -> _Run:
-    if lang in _SERBIAN:
-        if to == "cyrl":
-            return _SerbianToCyrillic(dj_as_dje, lang == "me")
-        return _SerbianToLatin(lang == "me")
-    entry = _cyrtranslit_tables()[lang]
-    return _TableRun(dict(entry["tocyrillic" if to == "cyrl" else "tolatin"]))
-
-
-def _convert(text: str, run: _Run, serbian_words: bool, acronyms: frozenset[str]) -> str:
-    spans = protected_spans(text, serbian_words=serbian_words, acronyms=acronyms)
-    if not spans:
-        return run(text)
-    out: list[str] = []
-    pos = 0
-    for start, end, keep in spans:
-        if start > pos:
-            out.append(run(text[pos:start]))
-        out.append(keep)
-        pos = end
-    if pos < len(text):
-        out.append(run(text[pos:]))
-    return "".join(out)
-
-
-def _acronyms(latin_acronyms: Iterable[str] | None) -> frozenset[str]:
-    if latin_acronyms is None:
-        return tables.LATIN_ACRONYMS
-    if isinstance(latin_acronyms, str):
-        raise TypeError("latin_acronyms must be a collection of words, not a str")
-    return frozenset(latin_acronyms)
-
-
-def _text_converter(to: str, lang: str, dj_as: str, latin_acronyms: Iterable[str] | None) -> _Run:
-    if to not in SCRIPTS:
-        raise UnknownScript("script", to, SCRIPTS)
-    code = _normalise_lang(lang)
-    if dj_as not in DJ_READINGS:
-        raise UnknownFormat("dj_as", dj_as, DJ_READINGS)
-    run = _run_converter(to, code, dj_as == "đ")
-    serbian = code in _SERBIAN and to == "cyrl"
-    acronyms = _acronyms(latin_acronyms)
-    return lambda text: _convert(text, run, serbian, acronyms) if text else text
+def _engine(options: Options | None, kwargs: dict[str, Any]) -> Transliterator:
+    if options is None and not kwargs:
+        if not _default:
+            _default.append(default_transliterator(_DEFAULT_OPTIONS))
+        return _default[0]
+    return default_transliterator(Options.merge(options, **kwargs))
 
 
 # --------------------------------------------------------------------------- public API
-def to_cyrillic(text: str, *, lang: str = "sr", dj_as: str = "dj",
-                latin_acronyms: Iterable[str] | None = None) -> str:
+def to_cyrillic(text: str, *, options: Options | None = None, **kwargs: Any) -> str:
     """Convert Latin script to Cyrillic, leaving protected spans as they are.
 
-    ``dj_as="đ"`` reads ``dj`` as ``đ``, for text typed without diacritics (see the README for
-    the risks); ``latin_acronyms`` replaces the default list of acronyms kept in Latin.
+    Keyword arguments are :class:`~translit_service.options.Options` fields: ``dj_as="đ"``
+    reads ``dj`` as ``đ``, for text typed without diacritics (see the README for the risks);
+    ``latin_acronyms`` replaces the default list of acronyms kept in Latin; ``lang``.
 
     >>> to_cyrillic("Tanjug: XXI vek, NATO i PDF na https://example.com")
     'Танјуг: XXI век, НАТО и PDF на https://example.com'
     >>> to_cyrillic("Djordje i odjednom", dj_as="đ")
     'Ђорђе и одједном'
     """
-    return _text_converter("cyrl", lang, dj_as, latin_acronyms)(_require_str(text))
+    return _engine(options, kwargs).convert(text, "cyrl")
 
 
-def to_latin(text: str, *, lang: str = "sr") -> str:
+def to_latin(text: str, *, options: Options | None = None, **kwargs: Any) -> str:
     """Convert Cyrillic script to Latin, leaving protected spans as they are.
 
     >>> to_latin("ЉУБАВ, Љубав, ЉУ, џак")
     'LJUBAV, Ljubav, LJU, džak'
     """
-    return _text_converter("latn", lang, "dj", None)(_require_str(text))
+    return _engine(options, kwargs).convert(text, "latn")
 
 
-def transliterate(text: str, to: str = "cyrl", fmt: str = "text", lang: str = "sr", *,
-                  dj_as: str = "dj", latin_acronyms: Iterable[str] | None = None) -> str:
+def transliterate(text: str, to: str = "cyrl", fmt: str = "text", lang: str | None = None, *,
+                  options: Options | None = None, **kwargs: Any) -> str:
     """Convert ``text`` to the script ``to`` (``"cyrl"`` or ``"latn"``).
 
     With ``fmt="html"`` only text nodes and ``title``/``alt`` attribute values convert; tags,
@@ -312,15 +449,9 @@ def transliterate(text: str, to: str = "cyrl", fmt: str = "text", lang: str = "s
     ...
     translit_service.errors.UnknownScript: unknown script 'greek'; valid values: cyrl, latn
     """
-    _require_str(text)
-    script = to.lower() if isinstance(to, str) else to
-    convert = _text_converter(script, lang, dj_as, latin_acronyms)
-    if fmt == "text":
-        return convert(text)
-    if fmt == "html":
-        return convert_html(text, convert)
-    raise UnknownFormat("format", fmt, FORMATS)
-
+    if lang is not None:
+        kwargs["lang"] = lang
+    return _engine(options, kwargs).convert(text, to, fmt)
 
 # --------------------------------------------------------------------------- detection
 class ScriptDetection(NamedTuple):
@@ -336,7 +467,22 @@ LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 MIXED_BELOW = 0.9
 
 
-def detect_script(text: str) -> ScriptDetection:
+def _verdict(text: str) -> ScriptDetection:
+    cyrillic = CYRILLIC_LETTER.subn("", text)[1]
+    latin = LATIN_LETTER.subn("", text)[1]
+    total = cyrillic + latin
+    if not total:
+        return ScriptDetection("none", 0.0, 0.0)
+    latin_share, cyrillic_share = round(latin / total, 4), round(cyrillic / total, 4)
+    if latin_share >= MIXED_BELOW:
+        return ScriptDetection("latn", latin_share, cyrillic_share)
+    if cyrillic_share >= MIXED_BELOW:
+        return ScriptDetection("cyrl", latin_share, cyrillic_share)
+    return ScriptDetection("mixed", latin_share, cyrillic_share)
+
+
+def detect_script(text: str, *, options: Options | None = None,
+                  **kwargs: Any) -> ScriptDetection:
     """Tell which script a text is written in, ignoring what would never be converted
     (URLs, placeholders, markup, foreign words, acronyms).
 
@@ -350,23 +496,4 @@ def detect_script(text: str) -> ScriptDetection:
     >>> detect_script("1234").script
     'none'
     """
-    text = _require_str(text)
-    spans = protected_spans(text)
-    if spans:
-        parts, pos = [], 0
-        for start, end, _ in spans:
-            parts.append(text[pos:start])
-            pos = end
-        parts.append(text[pos:])
-        text = " ".join(parts)
-    cyrillic = CYRILLIC_LETTER.subn("", text)[1]
-    latin = LATIN_LETTER.subn("", text)[1]
-    total = cyrillic + latin
-    if not total:
-        return ScriptDetection("none", 0.0, 0.0)
-    latin_share, cyrillic_share = round(latin / total, 4), round(cyrillic / total, 4)
-    if latin_share >= MIXED_BELOW:
-        return ScriptDetection("latn", latin_share, cyrillic_share)
-    if cyrillic_share >= MIXED_BELOW:
-        return ScriptDetection("cyrl", latin_share, cyrillic_share)
-    return ScriptDetection("mixed", latin_share, cyrillic_share)
+    return _engine(options, kwargs).detect_script(text)

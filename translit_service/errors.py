@@ -1,10 +1,16 @@
-"""The error hierarchy: one root, a few meaningful subclasses.
+"""The error hierarchy: one root, a few meaningful subclasses, each carrying its own status.
 
-Boundaries (the HTTP API, the CLI) catch :class:`TranslitError` once and turn it into a
-status code or an exit code.  Library code raises the most specific subclass.
+Boundaries catch :class:`TranslitError` once: the HTTP layer answers ``error.http_status``
+with ``{"error": {"code", "message"}}``, the CLI prints the message and exits with
+``error.exit_code`` (as click's ``ClickException.exit_code``).  Library code raises the most
+specific subclass and never decides about statuses itself.
 
 >>> issubclass(UnknownScript, TranslitError) and issubclass(UnknownScript, ValueError)
 True
+>>> InvalidOption("dj_as", "x", ("dj", "đ")).http_status, CatalogError("bad").exit_code
+(400, 1)
+>>> str(DecodeError("a.txt", b"ok\\n\\xff", 3))
+'a.txt:2: not valid UTF-8 (byte 3)'
 """
 
 from __future__ import annotations
@@ -16,6 +22,12 @@ class TranslitError(Exception):
     """Root of every error this package raises on purpose."""
 
     code = "translit_error"
+    #: The HTTP status a boundary answers with.
+    http_status = 400
+    #: The exit status of the command line (2 is click's usage error; 1 everything else).
+    exit_code = 1
+    #: False when the message names server-side files: HTTP logs it and sends a generic one.
+    expose = True
 
 
 class InvalidOption(TranslitError, ValueError):
@@ -50,6 +62,19 @@ class UnknownLanguage(InvalidOption):
     code = "unknown_language"
 
 
+class DecodeError(TranslitError, UnicodeError):
+    """Bytes that are not valid in the expected encoding; ``path`` and ``line`` locate them."""
+
+    code = "invalid_encoding"
+
+    def __init__(self, path: str, data: bytes, position: int, encoding: str = "UTF-8") -> None:
+        self.path = path
+        self.position = position
+        self.line = data[:position].count(b"\n") + 1
+        self.encoding = encoding
+        super().__init__(f"{path}:{self.line}: not valid {encoding} (byte {position})")
+
+
 class CatalogError(TranslitError):
     """A gettext catalog could not be read, checked or written.
 
@@ -57,6 +82,8 @@ class CatalogError(TranslitError):
     """
 
     code = "catalog_error"
+    http_status = 500
+    expose = False
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
         self.message = message
@@ -64,3 +91,10 @@ class CatalogError(TranslitError):
         self.line = line
         where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
         super().__init__(f"{where}{message}")
+
+
+class ProblemsFound(TranslitError):
+    """A command ran to the end but reported problems (failed files, catalog errors): the
+    problems were printed where they were found; this carries the summary and exit status 1."""
+
+    code = "problems_found"

@@ -14,18 +14,18 @@ the length of the text whatever it contains.
 >>> [text for _, _, text in protected_spans("Pošalji %(count)d fajlova na ana@example.com")]
 ['%(count)d', 'ana@example.com']
 >>> protected_spans("-{Beograd}- i Beograd")
-(Span(start=0, end=11, keep='Beograd'),)
+[Span(start=0, end=11, keep='Beograd')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+from collections.abc import Callable
 from itertools import pairwise
 from typing import NamedTuple
 
 from . import tables
+from .lexicon import Lexicon
 
 
 class Span(NamedTuple):
@@ -283,26 +283,17 @@ class _Scanner:
         return self.spans
 
 
-SHORT_TEXT = 2048  # texts up to this length have their spans remembered (see below)
-
-
-@lru_cache(maxsize=256)
-def _short_text_spans(text: str, serbian_words: bool,
-                      acronyms: frozenset[str]) -> tuple[Span, ...]:
-    return tuple(_Scanner(text, serbian_words, acronyms).run())
-
-
 def protected_spans(text: str, *, serbian_words: bool = True,
-                    acronyms: frozenset[str] = tables.LATIN_ACRONYMS) -> Sequence[Span]:
+                    acronyms: frozenset[str] | None = None) -> list[Span]:
     """Return the protected spans of ``text``, in order and not overlapping.
 
     ``serbian_words`` turns on the rules that only make sense for Serbian Latin: words with
-    q/w/x/y, Roman numerals and the ``acronyms`` kept in Latin.  Short texts (UI strings, API
-    requests) are remembered, so converting a text and detecting its script scan it once.
+    q/w/x/y, Roman numerals and the ``acronyms`` kept in Latin (default: the lexicon's list).
+    A :class:`~translit_service.engine.Transliterator` remembers the spans of short texts.
 
     >>> [s.keep for s in protected_spans("XXI vek, REGEX 18, PDF i NATO, --no-debug, Page_Up")]
     ['XXI', 'REGEX', 'PDF', '--no-debug', 'Page_Up']
     """
-    if len(text) <= SHORT_TEXT:
-        return _short_text_spans(text, serbian_words, acronyms)
+    if acronyms is None:
+        acronyms = Lexicon.default().latin_acronyms
     return _Scanner(text, serbian_words, acronyms).run()

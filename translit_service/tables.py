@@ -1,21 +1,13 @@
-"""Data only: letter maps, digraph exceptions and the Latin-only word lists.
+"""Data only: the small letter tables (the word tables live in :mod:`translit_service.lexicon`).
 
-Nothing here converts text; :mod:`translit_service.engine` builds its converters from these
-tables once, at import.  The two larger tables live in ``translit_service/data/*.txt`` (one entry
-a line, with a header saying where the entries come from) and are read once.
+Nothing here converts text and nothing is read from disk; a
+:class:`~translit_service.engine.Transliterator` builds its converters from these tables.
 
 >>> SR_LAT_TO_CYR["lj"], SR_LAT_TO_CYR["Dž"], SR_CYR_TO_LAT["Њ"]
 ('љ', 'Џ', 'Nj')
->>> ("nad", "živ", True, False) in DIGRAPH_EXCEPTIONS
-False
->>> ("nad", "živ", False, False) in DIGRAPH_EXCEPTIONS
-True
 """
 
 from __future__ import annotations
-
-from importlib.resources import files
-from typing import NamedTuple
 
 # Serbian Cyrillic -> Latin, one letter each (Vuk Karadžić's alphabet and Gaj's Latin alphabet).
 _SR_PAIRS = (
@@ -89,36 +81,3 @@ HTML_VERBATIM_ELEMENTS = frozenset({"script", "style", "code", "pre", "kbd", "sa
 HTML_VOID_ELEMENTS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
-
-
-class DigraphException(NamedTuple):
-    """One line of ``data/digraph_exceptions.txt``."""
-
-    prefix: str
-    stem: str
-    word_start: bool
-    dj_only: bool
-
-
-def _data_lines(name: str) -> list[str]:
-    text = files("translit_service").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [line for line in lines if line]
-
-
-def _load_exceptions() -> tuple[DigraphException, ...]:
-    entries = []
-    for line in _data_lines("digraph_exceptions.txt"):
-        word, _, tag = line.partition(" ")
-        prefix, stem = word.split("|")
-        entries.append(
-            DigraphException(prefix.lstrip("^").lower(), stem.lower(),
-                             prefix.startswith("^"), tag.strip() == "dj")
-        )
-    return tuple(entries)
-
-
-DIGRAPH_EXCEPTIONS: tuple[DigraphException, ...] = _load_exceptions()
-
-#: Default technical acronyms kept in Latin (see data/latin_acronyms.txt for the rule).
-LATIN_ACRONYMS: frozenset[str] = frozenset(_data_lines("latin_acronyms.txt"))

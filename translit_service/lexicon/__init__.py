@@ -1,0 +1,63 @@
+"""Word data the engine reads: digraph exceptions and the acronyms kept in Latin.
+
+Data lives apart from logic, in ``lexicon/data/*.txt`` (one entry a line, a header that says
+where the entries come from and under which licence).  Nothing is read at import: a
+:class:`Lexicon` loads its files on first use, once per process (gunicorn's ``preload_app``
+then shares the pages between workers), and knows which files it read, so that an owner can
+tell when to rebuild.
+
+>>> lexicon = Lexicon.default()
+>>> "PDF" in lexicon.latin_acronyms, ("nad", "živ", False, False) in lexicon.digraph_exceptions
+(True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+from typing import NamedTuple
+
+from .digraphs import DigraphException, DigraphSplitter, parse_exceptions
+
+__all__ = ["DigraphException", "DigraphSplitter", "Lexicon", "data_path"]
+
+
+def data_path(name: str) -> Path:
+    """The path of a file in ``lexicon/data``."""
+    return Path(str(files("translit_service.lexicon").joinpath("data").joinpath(name)))
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a data file: comments (``#`` to the end of the line) and blanks dropped."""
+    text = data_path(name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+class Lexicon(NamedTuple):
+    """The word tables one :class:`~translit_service.engine.Transliterator` reads."""
+
+    digraph_exceptions: tuple[DigraphException, ...]
+    latin_acronyms: frozenset[str]
+    sources: tuple[Path, ...] = ()
+
+    @staticmethod
+    def load() -> Lexicon:
+        """Read the packaged tables now (see :meth:`default` for the shared copy)."""
+        names = ("digraph_exceptions.txt", "latin_acronyms.txt")
+        return Lexicon(parse_exceptions(data_lines(names[0])),
+                       frozenset(data_lines(names[1])),
+                       tuple(data_path(name) for name in names))
+
+    @staticmethod
+    @functools.cache
+    def default() -> Lexicon:
+        """The packaged tables, read on the first call and shared by the whole process."""
+        return Lexicon.load()
+
+    def with_exceptions(self, lines: Iterable[str]) -> Lexicon:
+        """The same lexicon with more digraph-exception lines (``prefix|stem [dj]``)."""
+        extra = parse_exceptions(lines)
+        return self._replace(digraph_exceptions=self.digraph_exceptions + extra)

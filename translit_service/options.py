@@ -1,0 +1,167 @@
+"""One options object for every entry point, and one definition of its fields.
+
+:class:`Options` is frozen and validated: an invalid value raises the matching
+:class:`~translit_service.errors.InvalidOption` subclass when the object is made, never later in
+the middle of a conversion.  Every entry point takes ``options=`` and keyword arguments as a
+convenience (as ftfy's ``fix_text(text, config=None, **kwargs)``)::
+
+    to_cyrillic(text, options=Options(dj_as="đ"))  ==  to_cyrillic(text, dj_as="đ")
+
+:data:`FIELDS` is the single description of the options a client may set: the HTTP API's
+JSON fields and query parameters, their OpenAPI schema and the CLI's click options are all
+generated from it (:func:`api_schema`, :func:`click_options`), so they cannot drift.
+
+>>> Options(lang="RS", dj_as="đ")
+Options(lang='sr', dj_as='đ', latin_acronyms=None)
+>>> Options(dj_as="dž")
+Traceback (most recent call last):
+...
+translit_service.errors.InvalidOption: unknown dj_as 'dž'; valid values: dj, đ
+>>> Options.merge(None, lang="me").lang
+'me'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple, TypeVar
+
+from .errors import InvalidOption, TranslitError, UnknownLanguage
+
+DJ_READINGS = ("dj", "đ")
+
+#: The Serbian language codes (Serbian and Montenegrin), which get the full rule set.
+SERBIAN = ("sr", "me")
+_LANGUAGE_ALIASES = {"rs": "sr", "cnr": "me", "uk": "ua", "be": "by", "sr-latn": "sr",
+                     "sr-cyrl": "sr", "sr_latn": "sr", "sr_cyrl": "sr", "sr@latin": "sr"}
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The language codes the engine accepts (aliases such as ``rs`` and ``uk`` aside): Serbian
+    and Montenegrin, and every language cyrtranslit has tables for.
+
+    >>> "sr" in languages() and "ru" in languages()
+    True
+    """
+    from cyrtranslit.mapping import TRANSLIT_DICT
+
+    others = {code for code in TRANSLIT_DICT if code not in _LANGUAGE_ALIASES}
+    return tuple(sorted(set(SERBIAN) | others))
+
+
+def normalise_language(lang: object) -> str:
+    """``rs`` -> ``sr``, ``SR`` -> ``sr``; an unknown code raises :class:`UnknownLanguage`."""
+    if isinstance(lang, str):
+        code = _LANGUAGE_ALIASES.get(lang.lower(), lang.lower())
+        if code in languages():
+            return code
+    raise UnknownLanguage("lang", lang, languages())
+
+
+@dataclasses.dataclass(frozen=True)
+class Options:
+    """How text is converted.  Hashable, so an engine built for it can be cached by it.
+
+    * ``lang``: ``sr`` (default), ``me`` (adds ś and ź) or another cyrtranslit language;
+    * ``dj_as``: ``"dj"`` (default) or ``"đ"``, for text typed without diacritics;
+    * ``latin_acronyms``: the acronyms kept in Latin inside Cyrillic (None: the lexicon's list).
+    """
+
+    lang: str = "sr"
+    dj_as: str = "dj"
+    latin_acronyms: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lang", normalise_language(self.lang))
+        if self.dj_as not in DJ_READINGS:
+            raise InvalidOption("dj_as", self.dj_as, DJ_READINGS)
+        acronyms = self.latin_acronyms
+        if acronyms is not None and not isinstance(acronyms, frozenset):
+            if isinstance(acronyms, str) or not isinstance(acronyms, Iterable):
+                raise TypeError("latin_acronyms must be a collection of words, not a str")
+            object.__setattr__(self, "latin_acronyms", frozenset(acronyms))
+
+    @property
+    def serbian(self) -> bool:
+        """True for Serbian and Montenegrin, which get the full rule set."""
+        return self.lang in SERBIAN
+
+    @classmethod
+    def merge(cls, options: Options | None = None, **overrides: Any) -> Options:
+        """``options`` (or the defaults) with ``overrides`` applied; unknown names are a
+        TypeError, as for any function."""
+        base = options if options is not None else _DEFAULT
+        if not overrides:
+            return base
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(overrides) - names)
+        if unknown:
+            raise TypeError(f"unknown option {unknown[0]!r}; options: {', '.join(sorted(names))}")
+        return dataclasses.replace(base, **overrides)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The options a client can set, as JSON values (for /readyz and logs)."""
+        return {f.name: getattr(self, f.name) for f in FIELDS}
+
+
+_DEFAULT = Options()
+
+
+# ----------------------------------------------------------------------------- field table
+class OptionField(NamedTuple):
+    """One option a client may set, described once for the API, OpenAPI and the CLI."""
+
+    name: str
+    help: str
+    choices: Callable[[], tuple[str, ...]]
+    cli: str  # the click option's name
+
+
+FIELDS: tuple[OptionField, ...] = (
+    OptionField("lang", "Language of the text: sr (default), me (adds ś, ź), or another "
+                "language cyrtranslit has tables for (ru, mk, ua, bg…).", languages, "--lang"),
+    OptionField("dj_as", "How Latin 'dj' is read: as d + j (default), or as đ, for text typed "
+                "without diacritics.", lambda: DJ_READINGS, "--dj-as"),
+)
+FIELD_NAMES = tuple(f.name for f in FIELDS)
+
+
+def from_fields(values: Mapping[str, object], base: Options | None = None) -> Options:
+    """Options from client-supplied values (JSON fields, query parameters, CLI options);
+    ``None`` values are left at ``base``.  A value of the wrong type is an InvalidOption.
+
+    >>> from_fields({"dj_as": "đ", "lang": None}).dj_as
+    'đ'
+    """
+    given = {name: values[name] for name in FIELD_NAMES if values.get(name) is not None}
+    for name, value in given.items():
+        if not isinstance(value, str):
+            raise InvalidOption(name, value, next(f for f in FIELDS if f.name == name).choices())
+    try:
+        return Options.merge(base, **given)
+    except TypeError as exc:  # pragma: no cover - FIELD_NAMES are Options fields
+        raise TranslitError(str(exc)) from None
+
+
+def api_schema() -> dict[str, dict[str, Any]]:
+    """JSON Schema properties for the options, as the HTTP API accepts them."""
+    return {f.name: {"type": "string", "enum": list(f.choices()), "default":
+                     getattr(_DEFAULT, f.name), "description": f.help} for f in FIELDS}
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def click_options(command: F) -> F:
+    """Decorate a click command with one option per field (``--lang``, ``--dj-as``); the
+    command receives them as keyword arguments named after the fields."""
+    import click
+
+    for f in reversed(FIELDS):
+        command = click.option(f.cli, f.name, type=click.Choice(f.choices(), case_sensitive=False),
+                               default=None, help=f.help + " [default: "
+                               f"{getattr(_DEFAULT, f.name)}]")(command)
+    return command
