@@ -104,12 +104,12 @@ def test_get_errors(client: FlaskClient) -> None:
 
 
 def test_500_does_not_leak(app, client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from translit_service import engine
+    from translit_service.engine import Transliterator
 
     def boom(*args: object, **kwargs: object) -> str:
         raise RuntimeError("secret /etc/path detail")
 
-    monkeypatch.setattr(engine, "transliterate", boom)
+    monkeypatch.setattr(Transliterator, "convert", boom)
     r = client.post("/api/v1/transliterate", json={"text": "x"})
     assert r.status_code == 500
     assert "secret" not in r.get_data(as_text=True)

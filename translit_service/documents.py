@@ -19,8 +19,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from . import engine
+from .engine import Transliterator, default_transliterator
+from .entries import derive_entry
 from .errors import UnknownFormat
+from .options import Options
 
 FORMATS = ("text", "html", "md", "po")
 EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
@@ -136,16 +138,15 @@ def convert_po(text: str, convert: Callable[[str], str]) -> str:
     return "".join(out)
 
 
-def convert_document(text: str, fmt: str, to: str, lang: str = "sr") -> str:
-    """Convert ``text`` in format ``fmt`` to script ``to``."""
+def convert_document(text: str, fmt: str, to: str, lang: str | None = None, *,
+                     transliterator: Transliterator | None = None) -> str:
+    """Convert ``text`` in format ``fmt`` to script ``to`` with ``transliterator`` (default:
+    one with default options, or with ``lang``)."""
     if fmt not in FORMATS:
         raise UnknownFormat("format", fmt, FORMATS)
+    engine = transliterator or default_transliterator(Options(lang=lang or "sr"))
     if fmt in ("text", "html"):
-        return engine.transliterate(text, to=to, fmt=fmt, lang=lang)
-
-    def convert(part: str) -> str:
-        return engine.transliterate(part, to=to, lang=lang)
-
+        return engine.convert(text, to, fmt)
     if fmt == "md":
-        return convert_markdown(text, convert)
-    return convert_po(text, convert)
+        return convert_markdown(text, engine.text_converter(to))
+    return convert_po(text, lambda msgstr: derive_entry("", [msgstr], to, engine)[0])

@@ -16,6 +16,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from .errors import DecodeError
+
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, backup: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory, flushed to
@@ -55,3 +57,28 @@ def locked(path: str | os.PathLike[str]) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
+    """Read a text file; bytes that are not valid in ``encoding`` raise
+    :class:`~translit_service.errors.DecodeError` naming the path and the line.
+
+    >>> import tempfile, pathlib
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "bad.txt"
+    >>> _ = bad.write_bytes(b"ok\\n\\xff")
+    >>> read_text(bad)
+    Traceback (most recent call last):
+    ...
+    translit_service.errors.DecodeError: .../bad.txt:2: not valid UTF-8 (byte 3)
+    """
+    data = Path(path).read_bytes()
+    return decode(data, str(path), encoding)
+
+
+def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """Decode ``data`` read from ``name``; a decode error names it and the line."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        label = "UTF-8" if encoding.lower().replace("-", "") == "utf8" else encoding
+        raise DecodeError(name, data, exc.start, label) from None

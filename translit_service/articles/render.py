@@ -31,6 +31,7 @@ DATE_FORMATS = {"en": "MMM d y", "sr_Latn": "d. MMMM y.", "sr_Cyrl": "d. MMMM y.
 
 class NotPublished(TranslitError):
     code = "not_published"
+    http_status = 404
 
     def __init__(self, article_id: str, variant: locales.Variant, completeness: float) -> None:
         self.completeness = completeness

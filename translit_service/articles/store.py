@@ -27,12 +27,15 @@ TRANSLATION_LOCALES = ("sr_Latn", "sr_Cyrl")
 
 class ArticleNotFound(TranslitError):
     code = "not_found"
+    http_status = 404
 
 
 class ArticleError(TranslitError):
     """An article's files are unreadable or malformed."""
 
     code = "article_error"
+    http_status = 500
+    expose = False  # the message names files on the server
 
 
 def valid_id(article_id: str) -> bool:

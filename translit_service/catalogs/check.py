@@ -1,12 +1,13 @@
 """Check a gettext catalog as strictly as ``msgfmt -c``, and more.
 
-Checkers *return* problems (``path:line: severity: message [code]``); nothing is printed or
-raised for a bad catalog.  Errors: syntax, header (Content-Type charset, Language,
-Plural-Forms), duplicate entries, plural forms missing or of the wrong number, leading or
-trailing newlines that differ (msgfmt -c), %-placeholders and ``{}`` placeholders that differ,
-tags and entities that differ, and a word mixing Latin and Cyrillic letters in a Serbian
-catalog.  Warnings (errors with ``strict=True``): untranslated and fuzzy entries, and a
-translation in the other script.
+Rules are functions in a list (:data:`CATALOG_RULES`, :data:`PAIR_RULES`) that *return*
+what they find, configured by a :class:`CheckConfig`; :func:`check_text` returns problems
+(``path:line: severity: message [code]``); nothing is printed or raised for a bad catalog.
+Errors: syntax, header (Content-Type charset, Language, Plural-Forms), duplicate entries,
+plural forms missing or of the wrong number, leading or trailing newlines that differ
+(msgfmt -c), %-placeholders and ``{}`` placeholders that differ, tags and entities that
+differ, and a word mixing Latin and Cyrillic letters in a Serbian catalog.  Warnings (errors
+with ``strict=True``): untranslated and fuzzy entries, and a translation in the other script.
 
 >>> text = ('msgid ""\\nmsgstr ""\\n"Content-Type: text/plain; charset=UTF-8\\\\n"\\n'
 ...         '"Language: sr_Latn\\\\n"\\n')
@@ -19,12 +20,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 import polib
 
-from .. import engine, locales
+from .. import locales
+from ..engine import CYRILLIC_LETTER, LATIN_LETTER, Transliterator, default_transliterator
+from ..errors import DecodeError
+from ..fileio import read_text
 from . import placeholders
 from .syntax import syntax_errors
 
@@ -87,145 +93,201 @@ def _normalise(plural_forms: str) -> str:
     return re.sub(r"\s+", "", plural_forms).rstrip(";")
 
 
-class _Checker:
-    def __init__(self, path: str, locale: str | None, strict: bool) -> None:
-        self.path = path
-        self.locale = locale
-        self.strict = strict
-        self.problems: list[Problem] = []
+class Finding(NamedTuple):
+    """What a rule found: where, which rule, what, and how bad (before ``strict``)."""
 
-    def add(self, line: int, code: str, message: str, severity: str = "error") -> None:
-        if severity == "warning" and self.strict:
-            severity = "error"
-        self.problems.append(Problem(self.path, line, severity, code, message))
+    line: int
+    code: str
+    message: str
+    severity: str = "error"
 
-    def header(self, po: polib.POFile) -> int | None:
-        meta = po.metadata
-        if po.metadata_is_fuzzy:
-            self.add(1, "header-fuzzy", "the header is marked fuzzy: msgfmt drops it, and with "
-                                        "it the charset and plural forms")
-        defaults = (("PO-Revision-Date", "YEAR-MO-DA"), ("Last-Translator", "FULL NAME"))
-        for field, default in defaults:
-            if meta.get(field, "").startswith(default):
-                self.add(1, "header-default", f"header field {field!r} still has its initial "
-                                              "default value", "warning")
-        content_type = meta.get("Content-Type", "")
-        charset = re.search(r"charset=([\w-]+)", content_type)
-        if not charset or charset.group(1).lower() != "utf-8":
-            self.add(1, "header-charset",
-                     f"Content-Type must be 'text/plain; charset=UTF-8', not {content_type!r}")
-        language = meta.get("Language", "")
-        if self.locale is None and language in locales.BY_LOCALE:
-            self.locale = language  # no locale in the path: trust the header for the rest
-        expected = locales.BY_LOCALE.get(self.locale or language)
-        if not language:
-            self.add(1, "header-language", "the header has no Language")
-        elif self.locale and language != self.locale:
-            self.add(1, "header-language",
-                     f"Language is {language!r} but the catalog is for {self.locale!r}")
-        plural_forms = meta.get("Plural-Forms", "")
-        nplurals = _nplurals(plural_forms)
-        if not plural_forms or nplurals is None:
-            self.add(1, "plural-forms", "the header has no valid Plural-Forms")
-        elif expected and _normalise(plural_forms) != _normalise(expected.plural_forms):
-            self.add(1, "plural-forms", f"Plural-Forms for {expected.locale} must be "
-                                        f"{expected.plural_forms!r}, not {plural_forms!r}")
-            nplurals = _nplurals(expected.plural_forms)
-        return nplurals
 
-    def entry(self, entry: polib.POEntry, nplurals: int | None) -> None:
-        line = entry.linenum or 0
-        if entry.msgid_plural and nplurals is not None and entry.msgstr_plural and any(
-            entry.msgstr_plural.values()
-        ):
+@dataclass
+class CheckConfig:
+    """What the rules read: the catalog's locale, strictness and the transliterator (for
+    script checks).  ``nplurals`` is set by the header rule for the rules after it."""
+
+    path: str = "<catalog>"
+    locale: str | None = None
+    strict: bool = False
+    transliterator: Transliterator = field(default_factory=default_transliterator)
+    nplurals: int | None = None
+
+
+CatalogRule = Callable[[polib.POFile, CheckConfig], Iterator[Finding]]
+PairRule = Callable[[str, str, CheckConfig], Iterator[tuple[str, str, str]]]
+
+
+# -- rules over the whole catalog ------------------------------------------------------------
+def header_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
+    """Header: not fuzzy, charset UTF-8, Language and Plural-Forms right for the locale."""
+    meta = po.metadata
+    if po.metadata_is_fuzzy:
+        yield Finding(1, "header-fuzzy", "the header is marked fuzzy: msgfmt drops it, and "
+                                         "with it the charset and plural forms")
+    defaults = (("PO-Revision-Date", "YEAR-MO-DA"), ("Last-Translator", "FULL NAME"))
+    for name, default in defaults:
+        if meta.get(name, "").startswith(default):
+            yield Finding(1, "header-default", f"header field {name!r} still has its initial "
+                                               "default value", "warning")
+    content_type = meta.get("Content-Type", "")
+    charset = re.search(r"charset=([\w-]+)", content_type)
+    if not charset or charset.group(1).lower() != "utf-8":
+        yield Finding(1, "header-charset",
+                      f"Content-Type must be 'text/plain; charset=UTF-8', not {content_type!r}")
+    language = meta.get("Language", "")
+    if config.locale is None and language in locales.BY_LOCALE:
+        config.locale = language  # no locale in the path: trust the header for the rest
+    expected = locales.BY_LOCALE.get(config.locale or language)
+    if not language:
+        yield Finding(1, "header-language", "the header has no Language")
+    elif config.locale and language != config.locale:
+        yield Finding(1, "header-language",
+                      f"Language is {language!r} but the catalog is for {config.locale!r}")
+    plural_forms = meta.get("Plural-Forms", "")
+    nplurals = _nplurals(plural_forms)
+    if not plural_forms or nplurals is None:
+        yield Finding(1, "plural-forms", "the header has no valid Plural-Forms")
+    elif expected and _normalise(plural_forms) != _normalise(expected.plural_forms):
+        yield Finding(1, "plural-forms", f"Plural-Forms for {expected.locale} must be "
+                                         f"{expected.plural_forms!r}, not {plural_forms!r}")
+        nplurals = _nplurals(expected.plural_forms)
+    config.nplurals = nplurals
+
+
+def duplicates_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
+    """No two entries with the same context and msgid."""
+    seen = Counter((e.msgctxt, e.msgid) for e in po if not e.obsolete)
+    for entry in po:
+        if not entry.obsolete and seen[(entry.msgctxt, entry.msgid)] > 1:
+            yield Finding(entry.linenum or 0, "duplicate",
+                          f"duplicate entry {entry.msgid[:40]!r}")
+
+
+def plural_count_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
+    """Plural entries have as many forms as the header says."""
+    nplurals = config.nplurals
+    for entry in po:
+        if entry.obsolete or not entry.msgid_plural or nplurals is None:
+            continue
+        if entry.msgstr_plural and any(entry.msgstr_plural.values()):
             indices = sorted(int(k) for k in entry.msgstr_plural)
             if indices != list(range(nplurals)):
-                self.add(line, "plural-count", f"{len(indices)} plural forms, the header says "
-                                               f"{nplurals}")
-        if "fuzzy" in entry.flags or not is_translated(entry):
-            return
+                yield Finding(entry.linenum or 0, "plural-count",
+                              f"{len(indices)} plural forms, the header says {nplurals}")
+
+
+def pairs_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
+    """Each translated (msgid, msgstr) pair through every rule of :data:`PAIR_RULES`."""
+    nplurals = config.nplurals
+    for entry in po:
+        if entry.obsolete or "fuzzy" in entry.flags or not is_translated(entry):
+            continue
         pairs = [(entry.msgid, entry.msgstr)] if not entry.msgid_plural else [
             (entry.msgid if int(k) == 0 and nplurals == 2 else entry.msgid_plural, v)
             for k, v in sorted(entry.msgstr_plural.items(), key=lambda kv: int(kv[0]))
         ]
         for source, translation in pairs:
-            self.pair(line, source, translation)
+            for rule in PAIR_RULES:
+                for code, message, severity in rule(source, translation, config):
+                    yield Finding(entry.linenum or 0, code, message, severity)
 
-    def pair(self, line: int, source: str, translation: str) -> None:
-        for edge, where in ((str.startswith, "begin"), (str.endswith, "end")):
-            if edge(source, "\n") != edge(translation, "\n"):
-                self.add(line, "newline", f"msgid and msgstr do not both {where} with \\n")
-        if not placeholders.same_percent_placeholders(source, translation):
-            self.add(line, "placeholders", "%-placeholders differ: "
-                     f"{placeholders.python_format(source)} vs "
-                     f"{placeholders.python_format(translation)}")
-        if placeholders.brace_format(source) != placeholders.brace_format(translation):
-            self.add(line, "placeholders", "{}-placeholders differ: "
-                     f"{placeholders.brace_format(source)} vs "
-                     f"{placeholders.brace_format(translation)}")
-        if placeholders.markup(source) != placeholders.markup(translation):
-            self.add(line, "markup", f"tags or entities differ: {placeholders.markup(source)} "
-                                     f"vs {placeholders.markup(translation)}")
-        variant = locales.BY_LOCALE.get(self.locale or "")
-        if variant and variant.script:
-            for word in _WORD.findall(translation):
-                if engine.CYRILLIC_LETTER.search(word) and engine.LATIN_LETTER.search(word):
-                    self.add(line, "mixed-script", f"word {word!r} mixes Latin and Cyrillic")
-            found = engine.detect_script(translation).script
-            other = {"latn": "cyrl", "cyrl": "latn"}[variant.script]
-            if found == other:
-                self.add(line, "script", f"translation is in the wrong script for "
-                                         f"{variant.locale}", "warning")
 
-    def counts(self, po: polib.POFile) -> None:
-        for entry in po:
-            if entry.obsolete:
-                continue
-            if "fuzzy" in entry.flags:
-                self.add((entry.linenum or 0), "fuzzy", "fuzzy entry", "warning")
-            elif not is_translated(entry):
-                self.add((entry.linenum or 0), "untranslated", "untranslated entry", "warning")
+def progress_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
+    """Fuzzy and untranslated entries (warnings; errors with ``strict``)."""
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if "fuzzy" in entry.flags:
+            yield Finding(entry.linenum or 0, "fuzzy", "fuzzy entry", "warning")
+        elif not is_translated(entry):
+            yield Finding(entry.linenum or 0, "untranslated", "untranslated entry", "warning")
 
-    def duplicates(self, po: polib.POFile) -> None:
-        seen = Counter((e.msgctxt, e.msgid) for e in po if not e.obsolete)
-        for entry in po:
-            if not entry.obsolete and seen[(entry.msgctxt, entry.msgid)] > 1:
-                self.add((entry.linenum or 0), "duplicate", f"duplicate entry {entry.msgid[:40]!r}")
+
+# -- rules over one msgid/msgstr pair ----------------------------------------------------------
+def newline_rule(source: str, translation: str,
+                 config: CheckConfig) -> Iterator[tuple[str, str, str]]:
+    """Leading and trailing newlines agree (msgfmt -c)."""
+    for edge, where in ((str.startswith, "begin"), (str.endswith, "end")):
+        if edge(source, "\n") != edge(translation, "\n"):
+            yield "newline", f"msgid and msgstr do not both {where} with \\n", "error"
+
+
+def placeholder_rule(source: str, translation: str,
+                     config: CheckConfig) -> Iterator[tuple[str, str, str]]:
+    """%-placeholders and {}-placeholders agree."""
+    if not placeholders.same_percent_placeholders(source, translation):
+        yield ("placeholders", "%-placeholders differ: "
+               f"{placeholders.python_format(source)} vs "
+               f"{placeholders.python_format(translation)}", "error")
+    if placeholders.brace_format(source) != placeholders.brace_format(translation):
+        yield ("placeholders", "{}-placeholders differ: "
+               f"{placeholders.brace_format(source)} vs "
+               f"{placeholders.brace_format(translation)}", "error")
+
+
+def markup_rule(source: str, translation: str,
+                config: CheckConfig) -> Iterator[tuple[str, str, str]]:
+    """Tags and entities agree."""
+    if placeholders.markup(source) != placeholders.markup(translation):
+        yield ("markup", f"tags or entities differ: {placeholders.markup(source)} "
+                         f"vs {placeholders.markup(translation)}", "error")
+
+
+def script_rule(source: str, translation: str,
+                config: CheckConfig) -> Iterator[tuple[str, str, str]]:
+    """In a Serbian catalog: no word mixing scripts; the translation in the catalog's script."""
+    variant = locales.BY_LOCALE.get(config.locale or "")
+    if not (variant and variant.script):
+        return
+    for word in _WORD.findall(translation):
+        if CYRILLIC_LETTER.search(word) and LATIN_LETTER.search(word):
+            yield "mixed-script", f"word {word!r} mixes Latin and Cyrillic", "error"
+    found = config.transliterator.detect_script(translation).script
+    other = {"latn": "cyrl", "cyrl": "latn"}[variant.script]
+    if found == other:
+        yield ("script", f"translation is in the wrong script for {variant.locale}",
+               "warning")
+
+
+#: The rules, in order; add one by appending (a function returning findings).
+PAIR_RULES: list[PairRule] = [newline_rule, placeholder_rule, markup_rule, script_rule]
+CATALOG_RULES: list[CatalogRule] = [header_rule, duplicates_rule, plural_count_rule,
+                                    pairs_rule, progress_rule]
 
 
 def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
-               strict: bool = False) -> list[Problem]:
-    """Check a catalog's text; see the module docstring for the rules."""
-    checker = _Checker(path, locale or locale_of(path), strict)
-    for line, message in syntax_errors(text):
-        checker.add(line, "syntax", message)
-    if checker.problems:
-        return checker.problems
+               strict: bool = False, transliterator: Transliterator | None = None,
+               rules: Iterable[CatalogRule] | None = None) -> list[Problem]:
+    """Check a catalog's text with ``rules`` (default :data:`CATALOG_RULES`); see the
+    module docstring for what they check."""
+    config = CheckConfig(path, locale or locale_of(path), strict,
+                         transliterator or default_transliterator())
+
+    def problem(found: Finding) -> Problem:
+        severity = "error" if found.severity == "warning" and strict else found.severity
+        return Problem(path, found.line, severity, found.code, found.message)
+
+    syntax = [problem(Finding(line, "syntax", message)) for line, message in syntax_errors(text)]
+    if syntax:
+        return syntax
     try:
         po = polib.pofile(text)
     except (OSError, ValueError) as exc:
-        checker.add(1, "syntax", str(exc))
-        return checker.problems
-    nplurals = checker.header(po)
-    checker.duplicates(po)
-    for entry in po:
-        if not entry.obsolete:
-            checker.entry(entry, nplurals)
-    checker.counts(po)
-    return sorted(checker.problems, key=lambda p: (p.line, p.code))
+        return [problem(Finding(1, "syntax", str(exc)))]
+    problems = [problem(found) for rule in (CATALOG_RULES if rules is None else rules)
+                for found in rule(po, config)]
+    return sorted(problems, key=lambda p: (p.line, p.code))
 
 
-def check_catalog(path: str | Path, *, locale: str | None = None,
-                  strict: bool = False) -> list[Problem]:
+def check_catalog(path: str | Path, *, locale: str | None = None, strict: bool = False,
+                  transliterator: Transliterator | None = None) -> list[Problem]:
     """Check the catalog file at ``path`` (unreadable or non-UTF-8 files are problems too)."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        text = read_text(path)
+    except DecodeError as exc:
+        return [Problem(name, exc.line, "error", "encoding", "not valid UTF-8")]
     except OSError as exc:
         return [Problem(name, 0, "error", "io", exc.strerror or str(exc))]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return [Problem(name, line, "error", "encoding", "not valid UTF-8")]
-    return check_text(text, name, locale=locale, strict=strict)
+    return check_text(text, name, locale=locale, strict=strict, transliterator=transliterator)

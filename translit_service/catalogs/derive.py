@@ -34,8 +34,11 @@ from typing import NamedTuple
 
 import polib
 
-from .. import engine, locales
-from ..errors import CatalogError, UnknownScript
+from .. import locales
+from ..engine import Transliterator, default_transliterator
+from ..entries import derive_entry
+from ..errors import CatalogError, DecodeError, UnknownScript
+from ..fileio import read_text
 from .check import Problem
 from .syntax import syntax_errors
 
@@ -89,10 +92,12 @@ def _parse(text: str, path: str) -> polib.POFile:
 
 
 def derive_text(source: str, to: str, *, existing: str | None = None, source_path: str = "",
-                target_path: str = "", force: bool = False) -> Derived:
+                target_path: str = "", force: bool = False,
+                transliterator: Transliterator | None = None) -> Derived:
     """Derive the catalog text for script ``to`` from the ``source`` catalog text."""
     if to not in _TARGET_LOCALE:
         raise UnknownScript("script", to, tuple(_TARGET_LOCALE))
+    engine = transliterator or default_transliterator()
     po = _parse(source, source_path or "<source>")
     target_locale = _TARGET_LOCALE[to]
     problems = []
@@ -108,9 +113,13 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
     conflicts: list[Problem] = []
     manual: list[Problem] = []
     for entry in po:
-        entry.msgstr = engine.transliterate(entry.msgstr, to=to) if entry.msgstr else ""
-        for key, value in entry.msgstr_plural.items():
-            entry.msgstr_plural[key] = engine.transliterate(value, to=to) if value else ""
+        if entry.msgid_plural:
+            keys = sorted(entry.msgstr_plural, key=int)
+            converted = derive_entry(entry.msgid, [entry.msgstr_plural[k] for k in keys], to,
+                                     engine, flags=entry.flags)
+            entry.msgstr_plural.update(zip(keys, converted, strict=True))
+        entry.msgstr = derive_entry(entry.msgid, [entry.msgstr], to, engine,
+                                    flags=entry.flags)[0]
         _set_marker(entry)
         before = old.get((entry.msgctxt, entry.msgid, bool(entry.obsolete)))
         if before is None or force or _texts(before) == _texts(entry):
@@ -130,21 +139,21 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
 
 
 def derive_catalog(source_path: str | Path, to: str, target_path: str | Path | None = None, *,
-                   force: bool = False) -> Derived:
+                   force: bool = False, transliterator: Transliterator | None = None) -> Derived:
     """Derive the catalog for script ``to`` next to ``source_path`` (``…/sr_Latn/LC_MESSAGES/
     messages.po`` -> ``…/sr_Cyrl/LC_MESSAGES/messages.po``, or ``sr_Latn.po`` ->
     ``sr_Cyrl.po``) and return the result without writing it (see :func:`write_derived`)."""
     source = Path(source_path)
     target = Path(target_path) if target_path else default_target(source, to)
     try:
-        text = source.read_text(encoding="utf-8")
-        existing = target.read_text(encoding="utf-8") if target.exists() else None
-    except UnicodeDecodeError as exc:
-        raise CatalogError(f"not valid UTF-8 (byte {exc.start})", str(source)) from None
+        text = read_text(source)
+        existing = read_text(target) if target.exists() else None
+    except DecodeError as exc:
+        raise CatalogError(f"not valid UTF-8 (byte {exc.position})", exc.path, exc.line) from None
     except OSError as exc:
         raise CatalogError(exc.strerror or str(exc), str(exc.filename or source)) from None
     return derive_text(text, to, existing=existing, source_path=str(source),
-                       target_path=str(target), force=force)
+                       target_path=str(target), force=force, transliterator=transliterator)
 
 
 def default_target(source: Path, to: str) -> Path:

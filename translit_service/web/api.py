@@ -8,11 +8,17 @@ from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from .. import engine
+from ..engine import Transliterator
 from ..locales import VARIANTS
+from ..options import FIELD_NAMES, from_fields
 from . import i18n
 from . import openapi as openapi_doc
 from .errors import BadRequest
+from .transliteration import configured_options, transliterator
+
+#: The JSON fields of POST /api/v1/transliterate (and query parameters of GET): the text, the
+#: target, the format, and every conversion option (generated from options.FIELDS).
+TRANSLITERATE_FIELDS = ("text", "texts", "to", "format", *FIELD_NAMES)
 
 bp = Blueprint("api", __name__, template_folder="templates")
 
@@ -66,8 +72,9 @@ def _field(payload: dict[str, Any], name: str, default: str | None = None) -> st
     return value
 
 
-def _convert(text: str, to: str, fmt: str) -> str:
-    return engine.transliterate(text, to=to, fmt=fmt)
+def _engine(values: dict[str, Any]) -> Transliterator:
+    """The transliterator for the options a request set (the configured ones for the rest)."""
+    return transliterator(from_fields(values, configured_options()))
 
 
 def _translated(payload: dict[str, Any], status: int = 200) -> Response:
@@ -87,13 +94,15 @@ def readyz() -> Response:
     """Ready when the engine's tables and every catalog are loaded.  A catalog whose last edit
     does not parse is still served from its last good version: 200, status "degraded", and
     the problem; a catalog that never loaded is a 503."""
-    engine.transliterate("", to="cyrl")  # tables load on first use
+    engine = transliterator()
+    engine.pipeline("cyrl")  # tables load on first use
     status = i18n.store().status(tuple(v.locale for v in VARIANTS))
     states = {state for state, _ in status.values()}
     overall = "unavailable" if "missing" in states else "degraded" if "degraded" in states \
         else "ready"
     response = jsonify({"status": overall,
-                        "catalogs": {locale: detail for locale, (_, detail) in status.items()}})
+                        "catalogs": {locale: detail for locale, (_, detail) in status.items()},
+                        "engine": engine.describe()})
     response.status_code = 503 if overall == "unavailable" else 200
     return response
 
@@ -102,18 +111,20 @@ def readyz() -> Response:
 def transliterate_post() -> Response:
     mimetype = request.mimetype
     if mimetype in ("text/plain", "text/html"):
-        to = request.args.get("to", "cyrl")
+        args = _query()
+        to = args.get("to", "cyrl")
         fmt = "html" if mimetype == "text/html" else "text"
-        out = _convert(_body_text(), to, fmt)
+        out = _engine(args).convert(_body_text(), to, fmt)
         response = Response(out, mimetype=mimetype)
         response.headers["Content-Language"] = CONTENT_LANGUAGE.get(to.lower(), "sr")
         return response
     if mimetype != "application/json":
         raise BadRequest(f"unsupported content type {mimetype or '(none)'!r}; send "
                          "application/json, text/plain or text/html", 415, "unsupported_media_type")
-    payload = _json_body(("text", "texts", "to", "format"))
+    payload = _json_body(TRANSLITERATE_FIELDS)
     to = _field(payload, "to", "cyrl").lower()
     fmt = _field(payload, "format", "text")
+    engine = _engine(payload)
     if "texts" in payload:
         texts = payload["texts"]
         if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
@@ -122,11 +133,11 @@ def transliterate_post() -> Response:
         if len(texts) > limit:
             raise BadRequest(f"batch of {len(texts)} texts is over the limit of {limit}", 413,
                              "batch_too_large")
-        converted = [_convert(t, to, fmt) for t in texts]
+        converted = [engine.convert(t, to, fmt) for t in texts]
         source = engine.detect_script(" ".join(texts)).script
         return _translated({"texts": converted, "from": source, "to": to})
     text = _field(payload, "text")
-    out = _convert(text, to, fmt)
+    out = engine.convert(text, to, fmt)
     return _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
 
 
@@ -140,7 +151,8 @@ def transliterate_get() -> Response:
         raise BadRequest("text is too long for GET; POST it instead", 414, "uri_too_long")
     to = args.get("to", "cyrl").lower()
     fmt = args.get("format", "text")
-    out = _convert(text, to, fmt)
+    engine = _engine(args)
+    out = engine.convert(text, to, fmt)
     response = _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
     return response
@@ -155,7 +167,7 @@ def detect() -> Response:
     else:
         raise BadRequest("unsupported content type; send application/json or text/plain", 415,
                          "unsupported_media_type")
-    found = engine.detect_script(text)
+    found = transliterator().detect_script(text)
     return jsonify({"script": found.script, "latin": found.latin, "cyrillic": found.cyrillic})
 
 

@@ -1,4 +1,8 @@
-"""One place that turns errors into JSON responses: ``{"error": {"code", "message"}}``."""
+"""One place that turns errors into JSON responses: ``{"error": {"code", "message"}}``.
+
+Every :class:`~translit_service.errors.TranslitError` carries its status (``http_status``)
+and whether its message may be shown (``expose``); one handler reads them.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ import logging
 from flask import Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
 
-from ..articles.store import ArticleError, ArticleNotFound
 from ..errors import TranslitError
 
 log = logging.getLogger(__name__)
@@ -20,7 +23,7 @@ class BadRequest(TranslitError):
 
     def __init__(self, message: str, status: int = 400, code: str | None = None) -> None:
         super().__init__(message)
-        self.status = status
+        self.http_status = status
         if code:
             self.code = code
 
@@ -32,23 +35,14 @@ def error_response(status: int, code: str, message: str) -> Response:
 
 
 def register(app: Flask) -> None:
-    @app.errorhandler(BadRequest)
-    def _bad_request(error: BadRequest) -> Response:
-        return error_response(error.status, error.code, str(error))
-
-    @app.errorhandler(ArticleNotFound)
-    def _not_found(error: ArticleNotFound) -> Response:
-        return error_response(404, "not_found", str(error))
-
-    @app.errorhandler(ArticleError)
-    def _broken_content(error: ArticleError) -> Response:
-        # The message names files on the server: log it, never send it.
-        log.error("article content error: %s", error)
-        return error_response(500, "content_error", "the article's files cannot be read")
-
     @app.errorhandler(TranslitError)
     def _translit_error(error: TranslitError) -> Response:
-        return error_response(400, error.code, str(error))
+        if error.expose:
+            return error_response(error.http_status, error.code, str(error))
+        # The message names files on the server: log it, never send it.
+        log.error("%s: %s", error.code, error)
+        return error_response(error.http_status, error.code,
+                              "the service's files for this request cannot be read")
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException) -> Response:

@@ -10,6 +10,12 @@ from typing import Any
 
 from .. import __version__
 from ..engine import FORMATS, SCRIPTS
+from ..options import api_schema
+
+#: The conversion options, generated from options.FIELDS (the API accepts exactly these).
+_OPTIONS = api_schema()
+_OPTION_PARAMETERS = [{"name": name, "in": "query", "schema": schema,
+                       "description": schema["description"]} for name, schema in _OPTIONS.items()]
 
 
 def _error_response(description: str) -> dict[str, Any]:
@@ -40,7 +46,7 @@ SCHEMAS: dict[str, Any] = {
         "properties": {
             "text": {"type": "string"},
             "texts": {"type": "array", "items": {"type": "string"}},
-            "to": _SCRIPT, "format": _FORMAT,
+            "to": _SCRIPT, "format": _FORMAT, **_OPTIONS,
         },
         "oneOf": [{"required": ["text"]}, {"required": ["texts"]}],
     },
@@ -140,7 +146,8 @@ def document() -> dict[str, Any]:
                 "post": {
                     "summary": "Transliterate one text, a batch, or a plain/HTML body",
                     "parameters": [{"name": "to", "in": "query", "schema": _SCRIPT,
-                                    "description": "For text/plain and text/html bodies."}],
+                                    "description": "For text/plain and text/html bodies."},
+                                   *_OPTION_PARAMETERS],
                     "requestBody": {"required": True, "content": {
                         "application/json": {
                             "schema": {"$ref": "#/components/schemas/TransliterateRequest"},
@@ -168,6 +175,7 @@ def document() -> dict[str, Any]:
                          "schema": {"type": "string", "maxLength": 2000}},
                         {"name": "to", "in": "query", "schema": _SCRIPT},
                         {"name": "format", "in": "query", "schema": _FORMAT},
+                        *_OPTION_PARAMETERS,
                     ],
                     "responses": {
                         "200": {"description": "The converted text.", "content": {

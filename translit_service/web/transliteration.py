@@ -1,0 +1,59 @@
+"""The application's one :class:`~translit_service.engine.Transliterator`.
+
+Built once per application (``app.extensions["translit"]``) from the configured options, and
+rebuilt when a data file it read changes on disk (checked at most once a second).  Views get it
+with :func:`transliterator`; /readyz reports it with :meth:`Transliterator.describe`.
+"""
+
+from __future__ import annotations
+
+import time
+
+from flask import Flask, current_app
+
+from ..engine import Transliterator
+from ..options import Options
+
+CHECK_EVERY = 1.0  # seconds between two looks at the data files
+
+
+VARIANTS_KEPT = 16  # transliterators for requests that set their own options
+
+
+class _Holder:
+    def __init__(self, engine: Transliterator) -> None:
+        self.engine = engine
+        self.checked = time.monotonic()
+        self.variants: dict[Options, Transliterator] = {}
+
+    def get(self, options: Options | None = None) -> Transliterator:
+        now = time.monotonic()
+        if now - self.checked >= CHECK_EVERY:
+            self.checked = now
+            if self.engine.is_stale():
+                self.engine = self.engine.reloaded()
+                self.variants.clear()
+        if options is None or options == self.engine.options:
+            return self.engine
+        found = self.variants.get(options)
+        if found is None:
+            if len(self.variants) >= VARIANTS_KEPT:
+                self.variants.pop(next(iter(self.variants)))
+            found = self.variants[options] = Transliterator(options, lexicon=self.engine.lexicon)
+        return found
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["translit"] = _Holder(Transliterator(app.config["OPTIONS"]))
+
+
+def transliterator(options: Options | None = None) -> Transliterator:
+    """The current application's transliterator (for ``options``, when a request set some)."""
+    holder: _Holder = current_app.extensions["translit"]
+    return holder.get(options)
+
+
+def configured_options() -> Options:
+    """The options the application was configured with."""
+    found: Options = current_app.config["OPTIONS"]
+    return found
