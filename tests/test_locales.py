@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from translit_service.locales import negotiate, parse_accept_language, variant_for
+from translit_service.locales import variant_for
+from translit_service.web.negotiation import negotiate, parse_accept_language
 
 
 @pytest.mark.parametrize(

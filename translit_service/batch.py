@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .documents import EXTENSIONS, FORMATS, convert_document, detect_format
-from .errors import TranslitError
+from .engine import Transliterator
+from .errors import DecodeError, TranslitError
+from .fileio import read_text
+from .options import Options
 
 
 class Job(NamedTuple):
@@ -67,36 +70,48 @@ def plan(paths: Sequence[Path], fmt: str = "auto", include: Sequence[str] = (),
     return jobs, problems
 
 
-def convert_job(job: Job, to: str, lang: str = "sr") -> Outcome:
+def convert_job(job: Job, to: str, engine: Transliterator) -> Outcome:
     """Read, decode and convert one file; every failure is an outcome, never an exception."""
     try:
-        data = job.source.read_bytes()
+        text = read_text(job.source)
+    except DecodeError as exc:
+        return Outcome(job, "failed", "", 0,
+                       f"line {exc.line}: not valid {exc.encoding} (byte {exc.position})")
     except OSError as exc:
         return Outcome(job, "failed", "", 0, exc.strerror or str(exc))
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return Outcome(job, "failed", "", 0, f"line {line}: not valid UTF-8 (byte {exc.start})")
-    try:
-        converted = convert_document(text, job.fmt if job.fmt in FORMATS else "text", to, lang)
+        converted = convert_document(text, job.fmt if job.fmt in FORMATS else "text", to,
+                                     transliterator=engine)
     except TranslitError as exc:
         return Outcome(job, "failed", "", 0, str(exc))
     status = "unchanged" if converted == text else "converted"
     return Outcome(job, status, converted, len(text), "")
 
 
-def _convert_star(args: tuple[Job, str, str]) -> Outcome:
-    return convert_job(*args)
+# A worker process's transliterator, built once by the pool initializer (not pickled per job).
+_worker_engine: Transliterator | None = None
 
 
-def convert_all(jobs: Sequence[Job], to: str, lang: str = "sr",
+def _start_worker(options: Options) -> None:
+    global _worker_engine
+    _worker_engine = Transliterator(options)
+
+
+def _convert_in_worker(args: tuple[Job, str]) -> Outcome:
+    assert _worker_engine is not None, "the pool initializer did not run"
+    return convert_job(args[0], args[1], _worker_engine)
+
+
+def convert_all(jobs: Sequence[Job], to: str, engine: Transliterator | None = None,
                 workers: int = 1) -> Iterator[Outcome]:
-    """Convert ``jobs`` in order; with ``workers > 1`` in that many processes."""
+    """Convert ``jobs`` in order with ``engine`` (default options if None); with
+    ``workers > 1`` in that many processes, each building its own transliterator once."""
+    engine = engine or Transliterator()
     if workers <= 1 or len(jobs) < 2:
         for job in jobs:
-            yield convert_job(job, to, lang)
+            yield convert_job(job, to, engine)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(engine.options,)) as pool:
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
-        yield from pool.map(_convert_star, [(job, to, lang) for job in jobs], chunksize=chunk)
+        yield from pool.map(_convert_in_worker, [(job, to) for job in jobs], chunksize=chunk)

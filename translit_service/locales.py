@@ -1,14 +1,12 @@
-"""The site's three variants and how a request picks one.
+"""The site's three variants: data, and the names that stand for each.
 
-Catalog directories use Babel/CLDR identifiers (``en``, ``sr_Latn``, ``sr_Cyrl``); HTTP uses
-BCP 47 tags (``en``, ``sr-Latn``, ``sr-Cyrl``).  :func:`negotiate` is the one place that
-decides: an explicit choice (URL parameter, then cookie) wins over ``Accept-Language``; bare
-``sr`` and ``sr-RS`` mean Cyrillic; ``sr-Latn-*``, ``sr-ME`` and ``sh`` mean Latin.
+Catalog directories use Babel/CLDR identifiers (``en``, ``sr_Latn``, ``sr_Cyrl``; GNU's
+``sr@latin`` too); HTTP uses BCP 47 tags (``en``, ``sr-Latn``, ``sr-Cyrl``).  Bare ``sr`` and
+``sr-RS`` mean Cyrillic; ``sr-Latn-*``, ``sr-ME`` and ``sh`` mean Latin.  How a request picks
+one is the web layer's business (:mod:`translit_service.web.negotiation`).
 
->>> negotiate(accept_language="en;q=0.5, sr-RS;q=0.9").tag
-'sr-Cyrl'
->>> negotiate(param="sr_latn", accept_language="en").tag
-'sr-Latn'
+>>> variant_for("sr@latin").tag, variant_for("sr").tag
+('sr-Latn', 'sr-Cyrl')
 >>> variant_for("bogus") is None
 True
 """
@@ -54,9 +52,9 @@ def variant_for(name: str | None) -> Variant | None:
     >>> variant_for("sr_Cyrl").tag, variant_for("sr-ME").tag, variant_for("en-GB").tag
     ('sr-Cyrl', 'sr-Latn', 'en')
     """
-    if not name or len(name) > 35 or not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+    if not name or len(name) > 35 or not re.fullmatch(r"[A-Za-z0-9_@-]+", name):
         return None
-    parts = re.split(r"[-_]", name.lower())
+    parts = re.split(r"[-_@]", name.lower())
     language, rest = parts[0], parts[1:]
     if language == "en":
         return BY_TAG["en"]
@@ -64,59 +62,10 @@ def variant_for(name: str | None) -> Variant | None:
         return BY_TAG["sr-latn"]
     if language != "sr":
         return None
-    if "latn" in rest:
+    if "latn" in rest or "latin" in rest:
         return BY_TAG["sr-latn"]
     if "cyrl" in rest:
         return BY_TAG["sr-cyrl"]
     if any(part in _LATIN_REGIONS for part in rest):
         return BY_TAG["sr-latn"]
     return BY_TAG["sr-cyrl"]
-
-
-def parse_accept_language(header: str) -> list[tuple[str, float]]:
-    """Language ranges by preference (highest q first; ties keep header order); malformed
-    parts are skipped.
-
-    >>> parse_accept_language("sr-Latn-RS, en;q=0.8, *;q=0.1, bad;q=x")
-    [('sr-Latn-RS', 1.0), ('en', 0.8), ('*', 0.1)]
-    """
-    ranges: list[tuple[str, float]] = []
-    for part in header.split(",")[:50]:
-        lang, _, params = part.strip().partition(";")
-        lang = lang.strip()
-        if not lang or not re.fullmatch(r"[A-Za-z0-9*_-]{1,35}", lang):
-            continue
-        quality = 1.0
-        for param in params.split(";"):
-            key, _, value = param.strip().partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = -1.0
-        if 0 < quality <= 1:
-            ranges.append((lang, quality))
-    return sorted(ranges, key=lambda item: -item[1])
-
-
-class Negotiated(NamedTuple):
-    variant: Variant
-    negotiated: bool  # True when Accept-Language decided (responses then Vary on it)
-
-    @property
-    def tag(self) -> str:
-        return self.variant.tag
-
-
-def negotiate(param: str | None = None, cookie: str | None = None,
-              accept_language: str | None = None, default: Variant = DEFAULT) -> Negotiated:
-    """Pick the variant: ``param``, then ``cookie``, then ``Accept-Language``, then ``default``."""
-    for explicit in (param, cookie):
-        found = variant_for(explicit)
-        if found:
-            return Negotiated(found, False)
-    for lang, _ in parse_accept_language(accept_language or ""):
-        found = variant_for(lang)
-        if found:
-            return Negotiated(found, True)
-    return Negotiated(default, bool(accept_language))

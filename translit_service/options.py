@@ -118,11 +118,13 @@ class OptionField(NamedTuple):
     help: str
     choices: Callable[[], tuple[str, ...]]
     cli: str  # the click option's name
+    closed: bool = True  # only the choices (False: aliases too, validated by Options)
 
 
 FIELDS: tuple[OptionField, ...] = (
     OptionField("lang", "Language of the text: sr (default), me (adds ś, ź), or another "
-                "language cyrtranslit has tables for (ru, mk, ua, bg…).", languages, "--lang"),
+                "language cyrtranslit has tables for (ru, mk, ua, bg…).", languages, "--lang",
+                closed=False),
     OptionField("dj_as", "How Latin 'dj' is read: as d + j (default), or as đ, for text typed "
                 "without diacritics.", lambda: DJ_READINGS, "--dj-as"),
 )
@@ -161,7 +163,8 @@ def click_options(command: F) -> F:
     import click
 
     for f in reversed(FIELDS):
-        command = click.option(f.cli, f.name, type=click.Choice(f.choices(), case_sensitive=False),
-                               default=None, help=f.help + " [default: "
+        kind = click.Choice(f.choices(), case_sensitive=False) if f.closed else str
+        command = click.option(f.cli, f.name, type=kind, default=None, metavar=None if f.closed
+                               else "CODE", help=f"{f.help} [default: from settings, else "
                                f"{getattr(_DEFAULT, f.name)}]")(command)
     return command

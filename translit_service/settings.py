@@ -68,6 +68,12 @@ class Settings(NamedTuple):
     values: dict[str, Any]
     options: Options
     source: str | None
+    explicit: frozenset[str] = frozenset()  # keys the file or the environment set
+
+    def path_or(self, key: str, fallback: str) -> str:
+        """The setting ``key`` when the file or environment set it, else ``fallback`` (the
+        CLI's paths are relative to the working directory unless configured)."""
+        return str(self.values[key]) if key in self.explicit else fallback
 
 
 def _coerce(name: str, value: object, default: object) -> Any:
@@ -126,16 +132,19 @@ def load(environ: Mapping[str, str] | None = None, path: str | Path | bool | Non
     if not isinstance(file_options, dict):
         raise SettingsError(f"{path}: [options] must be a table")
     values = dict(DEFAULTS)
+    explicit: set[str] = set()
     for key, value in raw.items():
         name = key.upper()
         if name not in DEFAULTS:
             raise SettingsError(f"{path}: unknown setting {key!r}; settings: "
                                 f"{', '.join(k.lower() for k in DEFAULTS)}")
         values[name] = _coerce(f"{path}: {key}", value, DEFAULTS[name])
+        explicit.add(name)
     for name, default in DEFAULTS.items():
         variable = f"TRANSLIT_{name}"
         if variable in env:
             values[name] = _coerce(variable, env[variable], default)
+            explicit.add(name)
     given = {k: v for k, v in file_options.items()}
     for field in FIELD_NAMES:
         variable = f"TRANSLIT_OPTIONS_{field.upper()}"
@@ -149,4 +158,4 @@ def load(environ: Mapping[str, str] | None = None, path: str | Path | bool | Non
         options = from_fields(given)
     except TranslitError as exc:
         raise SettingsError(f"{path or 'environment'}: {exc}") from None
-    return Settings(values, options, str(path) if path else None)
+    return Settings(values, options, str(path) if path else None, frozenset(explicit))

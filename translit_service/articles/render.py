@@ -13,13 +13,15 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import NamedTuple
 
-import polib
 from babel.dates import format_date
 
-from .. import engine, locales
-from ..errors import TranslitError
+from .. import locales
+from ..catalogs import units
+from ..engine import Transliterator, default_transliterator
+from ..errors import CatalogError, TranslitError
 from .segment import build, segment
 from .store import ArticleError, ArticleFiles, Store
 
@@ -57,16 +59,21 @@ class Rendered(NamedTuple):
 def read_translations(path: object) -> dict[tuple[str | None, str], str]:
     """(msgctxt, msgid) -> msgstr for the finished (translated, not fuzzy) entries."""
     try:
-        po = polib.pofile(str(path))
-    except (OSError, ValueError) as exc:
-        raise ArticleError(f"{path}: {exc}") from None
-    return {(e.msgctxt, e.msgid): e.msgstr for e in po
-            if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+        return units.read_translations(str(path))
+    except CatalogError as exc:
+        raise ArticleError(str(exc)) from None
 
 
 class ArticleService:
-    def __init__(self, store: Store, threshold: float = 0.8, cache_size: int = 256) -> None:
+    """Renders article variants (cached, keyed by the files' stamps).
+
+    ``engine`` is the transliterator for derived scripts, or a function returning the current
+    one (the web application's, which is rebuilt when its data changes)."""
+
+    def __init__(self, store: Store, threshold: float = 0.8, cache_size: int = 256, *,
+                 engine: Transliterator | Callable[[], Transliterator] | None = None) -> None:
         self.store = store
+        self._engine = engine
         self.threshold = threshold
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple[object, ...], Rendered] = OrderedDict()
@@ -101,9 +108,18 @@ class ArticleService:
         if other is None:
             return {}, "derived"
         to = variant.script or "latn"
-        return {key: engine.transliterate(
-                    text, to=to, fmt="text" if key[0] in PLAIN_TEXT_CONTEXTS else "html")
+        engine = self.engine
+        return {key: engine.convert(
+                    text, to, "text" if key[0] in PLAIN_TEXT_CONTEXTS else "html")
                 for key, text in read_translations(other).items()}, "derived"
+
+    @property
+    def engine(self) -> Transliterator:
+        """The transliterator in use now."""
+        found = self._engine
+        if found is None:
+            return default_transliterator()
+        return found if isinstance(found, Transliterator) else found()
 
     def _render(self, files: ArticleFiles, variant: locales.Variant) -> Rendered:
         meta = self.store.meta(files)
@@ -118,7 +134,7 @@ class ArticleService:
             title = headline or meta.title
             completeness = round((built.translated + bool(headline)) / (built.total + 1), 4)
             byline = translations.get((BYLINE, author))
-            author = byline or engine.transliterate(author, to=variant.script)
+            author = byline or self.engine.convert(author, variant.script)
         date_display = format_date(meta.date, DATE_FORMATS[variant.locale], locale=variant.locale)
         body = {"id": files.id, "lang": variant.tag, "title": title, "html": html,
                 "author": author, "date": meta.date.isoformat()}

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from typing import NamedTuple
 
-import polib
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
-
-from .. import __version__, engine
+from .. import __version__
 from ..catalogs import update
-from ..fileio import atomic_write, locked
+from ..catalogs.units import Suggestion, Unit, prefill, write_template
+from ..engine import Transliterator, default_transliterator
 from .memory import Memory
 from .render import BYLINE, HEADLINE, PLAIN_TEXT_CONTEXTS, read_translations
 from .segment import segment
@@ -28,10 +24,12 @@ class Extracted(NamedTuple):
     prefilled_fuzzy: int
 
 
-def memory_for(store: Store, exclude: str, locale: str) -> Memory:
+def memory_for(store: Store, exclude: str, locale: str,
+               engine: Transliterator | None = None) -> Memory:
     """Finished translations of every other article, in ``locale``'s script."""
     entries: dict[str, tuple[str, str]] = {}
     script = "latn" if locale == "sr_Latn" else "cyrl"
+    engine = engine or default_transliterator()
     for article_id in store.ids():
         if article_id == exclude:
             continue
@@ -41,58 +39,40 @@ def memory_for(store: Store, exclude: str, locale: str) -> Memory:
                 if context in PLAIN_TEXT_CONTEXTS or msgid in entries:
                     continue
                 if po_locale != locale:
-                    text = engine.transliterate(text, to=script, fmt="html")
+                    text = engine.convert(text, script, "html")
                 entries[msgid] = (text, article_id)
     return Memory(entries)
 
 
-def extract_article(store: Store, article_id: str, locale: str | None = None) -> Extracted:
+def extract_article(store: Store, article_id: str, locale: str | None = None, *,
+                    engine: Transliterator | None = None) -> Extracted:
     """Write ``<id>/article.pot`` and create or update the translation ``.po``: existing
     translations kept, changed units fuzzy with the previous msgid, vanished ones obsolete,
     and untranslated units prefilled from the translation memory."""
     files = store.files(article_id)
     meta = store.meta(files)
     html = store.source_html(files)
-    template = Catalog(project=f"article {article_id}", version=__version__, charset="utf-8")
-    template.add(meta.title, context=HEADLINE, locations=[(files.meta.name, 1)],
-                 auto_comments=["The headline"])
+    units = [Unit(meta.title, HEADLINE, (files.meta.name, 1), "The headline")]
     if meta.author:
-        template.add(meta.author, context=BYLINE, locations=[(files.meta.name, 1)],
-                     auto_comments=["The byline: a person's name, or an office"])
-    for unit in segment(html):
-        template.add(unit.msgid, context=unit.context, locations=[(files.source.name, unit.line)],
-                     auto_comments=[f"<{unit.element}>"])
-    buffer = io.BytesIO()
-    write_po(buffer, template, width=78)
+        units.append(Unit(meta.author, BYLINE, (files.meta.name, 1),
+                          "The byline: a person's name, or an office"))
+    units += [Unit(unit.msgid, unit.context, (files.source.name, unit.line), f"<{unit.element}>")
+              for unit in segment(html)]
     pot = files.directory / "article.pot"
-    atomic_write(pot, buffer.getvalue())
+    write_template(pot, units, f"article {article_id}", __version__)
     if locale is None:
         locale = next(iter(files.translations), TRANSLATION_LOCALES[0])
     po_path = files.directory / f"{locale}.po"
     update(pot, po_path, locale)
-    with locked(po_path):
-        po = polib.pofile(str(po_path), wrapwidth=78)
-        memory = memory_for(store, article_id, locale)
-        exact = close = 0
-        for entry in po:
-            if entry.obsolete or entry.msgstr or "fuzzy" in entry.flags:
-                continue
-            match = memory.lookup(entry.msgid)
-            if match is None:
-                continue
-            entry.msgstr = match.msgstr
-            if match.exact:
-                exact += 1
-            else:
-                close += 1
-                entry.flags.append("fuzzy")
-                entry.previous_msgid = match.msgid
-                entry.tcomment = "\n".join(filter(None, [
-                    entry.tcomment,
-                    f"translation memory: {match.score:.0%} match from {match.article}"]))
-        if exact or close:
-            atomic_write(po_path, str(po))
-    done = sum(1 for e in po if not e.obsolete and e.msgstr and "fuzzy" not in e.flags)
-    fuzzy = sum(1 for e in po if not e.obsolete and "fuzzy" in e.flags)
-    total = sum(1 for e in po if not e.obsolete)
-    return Extracted(str(pot), str(po_path), total, done, fuzzy, exact, close)
+    memory = memory_for(store, article_id, locale, engine)
+
+    def suggest(msgid: str) -> Suggestion | None:
+        match = memory.lookup(msgid)
+        if match is None:
+            return None
+        return Suggestion(match.msgstr, match.exact, match.msgid,
+                          f"translation memory: {match.score:.0%} match from {match.article}")
+
+    done = prefill(po_path, suggest)
+    return Extracted(str(pot), str(po_path), done.total, done.translated, done.fuzzy,
+                     done.exact, done.close)

@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from .. import locales
 from ..articles import ArticleService, NotPublished, Rendered, Store
+from . import negotiation
 from .errors import BadRequest
 
 bp = Blueprint("articles_api", __name__)
@@ -19,15 +20,16 @@ def service() -> ArticleService:
 def init_app(app: Flask) -> None:
     app.extensions["articles"] = ArticleService(
         Store(app.config["CONTENT_DIR"]), threshold=float(app.config["PUBLISH_THRESHOLD"]),
-        cache_size=int(app.config["ARTICLE_CACHE_SIZE"]))
+        cache_size=int(app.config["ARTICLE_CACHE_SIZE"]),
+        engine=app.extensions["translit"].get)
 
 
-def _variant() -> locales.Negotiated:
+def _variant() -> negotiation.Negotiated:
     param = request.args.get("lang")
     if param is not None and locales.variant_for(param) is None:
         raise BadRequest(f"unknown lang {param[:40]!r}; valid: "
                          f"{', '.join(v.tag for v in locales.VARIANTS)}", code="unknown_lang")
-    return locales.negotiate(param, request.cookies.get("lang"),
+    return negotiation.negotiate(param, request.cookies.get("lang"),
                              request.headers.get("Accept-Language"))
 
 
@@ -39,7 +41,7 @@ def _alternates(article_id: str) -> dict[str, str]:
     return published
 
 
-def _headers(response: Response, rendered: Rendered, chosen: locales.Negotiated) -> Response:
+def _headers(response: Response, rendered: Rendered, chosen: negotiation.Negotiated) -> Response:
     response.headers["Content-Language"] = rendered.lang
     response.headers["X-Translation-Completeness"] = f"{rendered.completeness:.4f}"
     response.headers["Cache-Control"] = "public, max-age=60"
@@ -50,7 +52,7 @@ def _headers(response: Response, rendered: Rendered, chosen: locales.Negotiated)
     return response.make_conditional(request)  # type: ignore[return-value]
 
 
-def _render(article_id: str, chosen: locales.Negotiated) -> Rendered:
+def _render(article_id: str, chosen: negotiation.Negotiated) -> Rendered:
     try:
         return service().render(article_id, chosen.variant)
     except NotPublished as exc:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
-from .. import engine, locales
+from .. import locales
 from ..articles import ArticleNotFound, NotPublished
 from ..articles.search import matches
-from . import i18n, strings
+from ..engine import FORMATS
+from . import i18n, negotiation, strings
 from .articles_api import service
 from .site_api import LANG_COOKIE, alternate_links, switcher_links
+from .transliteration import transliterator
 
 bp = Blueprint("site", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static")
@@ -22,8 +24,8 @@ COOKIE_AGE = 365 * 24 * 3600
 TOOL_LIMIT = 100_000  # characters the tool page converts
 
 
-def _chosen() -> locales.Negotiated:
-    return locales.negotiate(request.args.get("lang"), request.cookies.get(LANG_COOKIE),
+def _chosen() -> negotiation.Negotiated:
+    return negotiation.negotiate(request.args.get("lang"), request.cookies.get(LANG_COOKIE),
                              request.headers.get("Accept-Language"))
 
 
@@ -100,7 +102,8 @@ def search() -> Response:
 def tool() -> Response:
     text = request.form.get("text", "")[:TOOL_LIMIT] if request.method == "POST" else ""
     fmt = request.form.get("format", "text")
-    fmt = fmt if fmt in engine.FORMATS else "text"
-    latin = engine.transliterate(text, to="latn", fmt=fmt) if text else ""
-    cyrillic = engine.transliterate(text, to="cyrl", fmt=fmt) if text else ""
+    fmt = fmt if fmt in FORMATS else "text"
+    engine = transliterator()
+    latin = engine.convert(text, "latn", fmt) if text else ""
+    cyrillic = engine.convert(text, "cyrl", fmt) if text else ""
     return _page("site/tool.html", text=text, fmt=fmt, latin=latin, cyrillic=cyrillic)

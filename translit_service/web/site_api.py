@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from markupsafe import Markup, escape
 
 from .. import locales
-from . import i18n, strings
+from . import i18n, negotiation, strings
 from .errors import BadRequest
 
 bp = Blueprint("site_api", __name__, template_folder="templates")
@@ -76,7 +76,7 @@ def alternate_links(path: str, base: str = "") -> Markup:
 @bp.get("/api/v1/switcher")
 def switcher() -> Response:
     path = _checked_path(request.args.get("path"))
-    chosen = locales.negotiate(param=request.args.get("lang"),
+    chosen = negotiation.negotiate(param=request.args.get("lang"),
                                cookie=request.cookies.get(LANG_COOKIE),
                                accept_language=request.headers.get("Accept-Language"))
     if request.args.get("lang") and locales.variant_for(request.args["lang"]) is None:

@@ -6,17 +6,20 @@ from pathlib import Path
 
 import click
 
-from . import locales
-from .articles import ArticleService, NotPublished, Store, extract_article
-from .errors import TranslitError
-from .fileio import atomic_write
+from .. import locales
+from ..articles import ArticleService, NotPublished, Store, extract_article
+from ..errors import ProblemsFound, TranslitError
+from ..fileio import atomic_write
+from . import settings
+from .text import transliterator_for
 
 
 @click.group("articles")
-@click.option("--root", type=click.Path(file_okay=False), default="content/articles",
-              show_default=True, help="The article store.")
+@click.option("--root", type=click.Path(file_okay=False), default=None,
+              help="The article store [default: the content_dir setting, else "
+                   "content/articles].")
 @click.pass_context
-def articles_group(ctx: click.Context, root: str) -> None:
+def articles_group(ctx: click.Context, root: str | None) -> None:
     """Extract article text for translators (.pot/.po) and build translated HTML.
 
     \b
@@ -27,7 +30,9 @@ def articles_group(ctx: click.Context, root: str) -> None:
       translit articles build 2023-01-20-media-queries --lang sr-Cyrl
     """
     ctx.ensure_object(dict)
-    ctx.obj["store"] = Store(Path(root))
+    ctx.obj["store"] = Store(Path(root or settings(ctx).path_or("CONTENT_DIR",
+                                                                 "content/articles")))
+    ctx.obj["engine"] = transliterator_for(ctx, {})
 
 
 @articles_group.command("list")
@@ -35,7 +40,7 @@ def articles_group(ctx: click.Context, root: str) -> None:
 def list_command(ctx: click.Context) -> None:
     """Every article with its translation completeness per variant."""
     store: Store = ctx.obj["store"]
-    service = ArticleService(store)
+    service = ArticleService(store, engine=ctx.obj["engine"])
     tags = [v.tag for v in locales.VARIANTS if v.script]
     click.echo(f"{'article':<44} " + " ".join(f"{t:>8}" for t in tags))
     for article_id in store.ids():
@@ -55,19 +60,19 @@ def extract(ctx: click.Context, ids: tuple[str, ...], all_: bool, locale: str | 
     targets = store.ids() if all_ else list(ids)
     if not targets:
         raise click.UsageError("name at least one article id, or --all")
-    failed = False
+    failed = 0
     for article_id in targets:
         try:
-            result = extract_article(store, article_id, locale)
+            result = extract_article(store, article_id, locale, engine=ctx.obj["engine"])
         except TranslitError as exc:
             click.echo(f"{article_id}: {exc}", err=True)
-            failed = True
+            failed += 1
             continue
         click.echo(f"{result.po}: {result.units} units, {result.translated} translated, "
                    f"{result.fuzzy} fuzzy; memory prefilled {result.prefilled} exact and "
                    f"{result.prefilled_fuzzy} fuzzy")
     if failed:
-        raise SystemExit(1)
+        raise ProblemsFound(f"{failed} of {len(targets)} articles failed")
 
 
 @articles_group.command()
@@ -83,7 +88,7 @@ def build(ctx: click.Context, article_id: str, lang: str, out: str | None,
     variant = locales.variant_for(lang)
     if variant is None:
         raise click.BadParameter(f"{lang!r}; valid: en, sr-Latn, sr-Cyrl", param_hint="--lang")
-    service = ArticleService(ctx.obj["store"])
+    service = ArticleService(ctx.obj["store"], engine=ctx.obj["engine"])
     try:
         rendered = service.render(article_id, variant, publish_only=not unpublished)
     except NotPublished as exc:

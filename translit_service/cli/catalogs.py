@@ -10,11 +10,13 @@ from collections import Counter
 from pathlib import Path
 
 import click
-import polib
 
-from . import catalogs, locales
-from .errors import CatalogError
-from .fileio import atomic_write, locked
+from .. import catalogs, locales
+from ..catalogs.units import catalog_stats
+from ..errors import CatalogError, ProblemsFound
+from ..fileio import atomic_write, locked
+from . import settings
+from .text import transliterator_for
 
 LOCALE_NAMES = tuple(locales.BY_LOCALE)
 
@@ -24,10 +26,11 @@ def _locales_dir(ctx: click.Context) -> Path:
 
 
 @click.group("catalogs")
-@click.option("--locales", "locales_dir", type=click.Path(file_okay=False), default="locales",
-              show_default=True, help="Directory with <locale>/LC_MESSAGES/messages.po.")
+@click.option("--locales", "locales_dir", type=click.Path(file_okay=False), default=None,
+              help="Directory with <locale>/LC_MESSAGES/messages.po [default: the "
+                   "locales_dir setting, else locales].")
 @click.pass_context
-def catalogs_group(ctx: click.Context, locales_dir: str) -> None:
+def catalogs_group(ctx: click.Context, locales_dir: str | None) -> None:
     """Extract, update, derive, check and compile the site's UI catalogs.
 
     \b
@@ -39,7 +42,8 @@ def catalogs_group(ctx: click.Context, locales_dir: str) -> None:
       translit catalogs compile             # .mo files (not committed)
     """
     ctx.ensure_object(dict)
-    ctx.obj["locales"] = locales_dir
+    ctx.obj["locales"] = locales_dir or settings(ctx).path_or("LOCALES_DIR", "locales")
+    ctx.obj["engine"] = transliterator_for(ctx, {})
 
 
 @catalogs_group.command()
@@ -66,19 +70,19 @@ def update(ctx: click.Context, only: tuple[str, ...]) -> None:
     pot = root / "messages.pot"
     if not pot.exists():
         raise click.ClickException(f"{pot}: not found; run `translit catalogs extract` first")
-    failed = False
+    failed = 0
     for locale in only:
         path = catalogs.po_path(root, locale)
         try:
             result = catalogs.update(pot, path, locale)
         except CatalogError as exc:
             click.echo(f"{exc}", err=True)
-            failed = True
+            failed += 1
             continue
         verb = "created" if result.created else "updated"
         click.echo(f"{path}: {verb}, {result.fuzzy} fuzzy, {result.obsolete} obsolete")
     if failed:
-        raise SystemExit(1)
+        raise ProblemsFound(f"{failed} catalog(s) not updated")
 
 
 @catalogs_group.command()
@@ -97,27 +101,25 @@ def derive(ctx: click.Context, source: str, target: str, force: bool, check_only
     root = _locales_dir(ctx)
     src, dst = catalogs.po_path(root, source), catalogs.po_path(root, target)
     to = "cyrl" if target == "sr_Cyrl" else "latn"
-    try:
-        with locked(dst):
-            result = catalogs.derive_catalog(src, to, dst, force=force)
-            for problem in result.problems + result.conflicts + result.manual:
-                click.echo(str(problem), err=True)
-            current = dst.read_text("utf-8") if dst.exists() else None
-            if check_only:
-                if current != result.text:
-                    click.echo(f"{dst}: out of date; run `translit catalogs derive`", err=True)
-                    raise SystemExit(1)
-                click.echo(f"{dst}: up to date")
-            elif current != result.text:
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(dst, result.text)
-                click.echo(f"{dst}: derived from {src}")
-            else:
-                click.echo(f"{dst}: up to date")
-    except CatalogError as exc:
-        raise click.ClickException(str(exc)) from None
+    with locked(dst):
+        result = catalogs.derive_catalog(src, to, dst, force=force,
+                                         transliterator=ctx.obj["engine"])
+        for problem in result.problems + result.conflicts + result.manual:
+            click.echo(str(problem), err=True)
+        current = dst.read_text("utf-8") if dst.exists() else None
+        if check_only:
+            if current != result.text:
+                raise ProblemsFound(f"{dst}: out of date; run `translit catalogs derive`")
+            click.echo(f"{dst}: up to date")
+        elif current != result.text:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(dst, result.text)
+            click.echo(f"{dst}: derived from {src}")
+        else:
+            click.echo(f"{dst}: up to date")
     if result.conflicts or result.problems:
-        raise SystemExit(1)
+        raise ProblemsFound(f"{len(result.conflicts)} conflict(s), "
+                            f"{len(result.problems)} problem(s) in {src}")
 
 
 def _targets(ctx: click.Context, paths: tuple[str, ...]) -> list[Path]:
@@ -133,7 +135,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
     """Check catalogs as strictly as `msgfmt -c`, and more (default: all under --locales)."""
     errors = 0
     for path in _targets(ctx, paths):
-        problems = catalogs.check_catalog(path, strict=strict)
+        problems = catalogs.check_catalog(path, strict=strict,
+                                          transliterator=ctx.obj["engine"])
         for problem in problems:
             click.echo(str(problem), err=problem.severity == "error")
             errors += problem.severity == "error"
@@ -142,8 +145,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
             click.echo(f"{path}: {counts['untranslated']} untranslated, {counts['fuzzy']} fuzzy",
                        err=True)
     if errors:
-        click.echo(f"{errors} error(s)", err=True)
-        raise SystemExit(1)
+        raise ProblemsFound(f"{errors} error(s)")
 
 
 @catalogs_group.command("compile")
@@ -152,19 +154,19 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
 @click.pass_context
 def compile_command(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
     """Compile .po files to .mo (a catalog with errors is reported and skipped)."""
-    failed = False
+    failed = 0
     for path in _targets(ctx, paths):
         mo, problems = catalogs.compile_catalog(path, strict=strict)
         for problem in problems:
             if problem.severity == "error":
                 click.echo(str(problem), err=True)
         if mo is None:
-            failed = True
+            failed += 1
             click.echo(f"{path}: not compiled", err=True)
         else:
             click.echo(f"{mo}: compiled")
     if failed:
-        raise SystemExit(1)
+        raise ProblemsFound(f"{failed} catalog(s) not compiled")
 
 
 @catalogs_group.command("stats")
@@ -172,16 +174,16 @@ def compile_command(ctx: click.Context, paths: tuple[str, ...], strict: bool) ->
 @click.pass_context
 def stats_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """Total, translated, fuzzy and untranslated entries per catalog."""
-    failed = False
+    failed = 0
     click.echo(f"{'catalog':<44} {'total':>6} {'done':>6} {'fuzzy':>6} {'todo':>6} {'%':>6}")
     for path in _targets(ctx, paths):
         try:
-            numbers = catalogs.stats(polib.pofile(str(path)))
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            click.echo(f"{path}: {exc}", err=True)
-            failed = True
+            numbers = catalog_stats(path)
+        except CatalogError as exc:
+            click.echo(str(exc), err=True)
+            failed += 1
             continue
         click.echo(f"{path!s:<44} {numbers.total:>6} {numbers.translated:>6} "
                    f"{numbers.fuzzy:>6} {numbers.untranslated:>6} {numbers.percent:>6.1f}")
     if failed:
-        raise SystemExit(1)
+        raise ProblemsFound(f"{failed} catalog(s) could not be read")

@@ -5,17 +5,22 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
-from . import batch, documents, engine
-from .fileio import atomic_write
+from .. import batch, documents
+from ..engine import SCRIPTS
+from ..errors import ProblemsFound
+from ..fileio import atomic_write, decode
+from ..options import click_options
+from .text import transliterator_for
 
 
 @click.command("convert")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path,
                                                                    allow_dash=True))
-@click.option("--to", "to", required=True, type=click.Choice(engine.SCRIPTS, case_sensitive=False),
+@click.option("--to", "to", required=True, type=click.Choice(SCRIPTS, case_sensitive=False),
               help="Target script.")
 @click.option("--format", "fmt", type=click.Choice(("auto", *documents.FORMATS)), default="auto",
               show_default=True, help="auto: by extension (.html .md .po .txt).")
@@ -31,11 +36,12 @@ from .fileio import atomic_write
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if any file would change (for CI).")
-@click.option("--lang", default="sr", show_default=True, help="Language code.")
-def convert_command(paths: tuple[Path, ...], to: str, fmt: str, out_dir: Path | None,
-                    in_place: bool, backup: bool, include: tuple[str, ...],
+@click_options
+@click.pass_context
+def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt: str,
+                    out_dir: Path | None, in_place: bool, backup: bool, include: tuple[str, ...],
                     exclude: tuple[str, ...], jobs: int, dry_run: bool, check_only: bool,
-                    lang: str) -> None:
+                    **options: Any) -> None:
     """Transliterate files and directories (recursively).
 
     HTML converts text nodes and title/alt only; Markdown leaves code, link targets and URLs
@@ -51,16 +57,13 @@ def convert_command(paths: tuple[Path, ...], to: str, fmt: str, out_dir: Path | 
       echo 'Ljubav' | translit convert - --to cyrl
     """
     to = to.lower()
+    engine = transliterator_for(ctx, options)
     if Path("-") in paths:
         if len(paths) > 1:
             raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
-        text = sys.stdin.buffer.read()
-        try:
-            decoded = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise click.ClickException(f"-: not valid UTF-8 (byte {exc.start})") from None
+        decoded = decode(sys.stdin.buffer.read(), "-")
         sys.stdout.write(documents.convert_document(decoded, "text" if fmt == "auto" else fmt,
-                                                    to, lang))
+                                                    to, transliterator=engine))
         return
     writes = not (dry_run or check_only)
     if writes and not (out_dir or in_place):
@@ -79,7 +82,7 @@ def convert_command(paths: tuple[Path, ...], to: str, fmt: str, out_dir: Path | 
     progress = _progress(len(planned))
     with progress:
         task = progress.add_task("converting", total=len(planned))
-        for outcome in batch.convert_all(planned, to, lang, jobs):
+        for outcome in batch.convert_all(planned, to, engine, jobs):
             progress.advance(task)
             job = outcome.job
             counts[outcome.status] += 1
@@ -106,8 +109,10 @@ def convert_command(paths: tuple[Path, ...], to: str, fmt: str, out_dir: Path | 
     seconds = time.perf_counter() - began
     click.echo(f"{counts['converted']} converted, {counts['unchanged']} unchanged, "
                f"{counts['failed']} failed; {chars:,} characters in {seconds:.2f} s", err=True)
-    if counts["failed"] or (check_only and counts["converted"]):
-        raise SystemExit(1)
+    if counts["failed"]:
+        raise ProblemsFound(f"{counts['failed']} file(s) failed")
+    if check_only and counts["converted"]:
+        raise ProblemsFound(f"{counts['converted']} file(s) would change")
 
 
 def _progress(total: int):  # type: ignore[no-untyped-def]

@@ -1,0 +1,54 @@
+"""``translit text`` and ``translit detect``: one text, from a file or standard input."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, BinaryIO
+
+import click
+
+from ..engine import FORMATS, SCRIPTS, Transliterator
+from ..fileio import decode
+from ..options import click_options, from_fields
+from . import settings
+
+
+def transliterator_for(ctx: click.Context, values: dict[str, Any]) -> Transliterator:
+    """The run's transliterator: the settings' options, overridden by the command line."""
+    return Transliterator(from_fields(values, settings(ctx).options))
+
+
+@click.command("text")
+@click.argument("source", type=click.File("rb"), default="-")
+@click.option("--to", "to", type=click.Choice(SCRIPTS, case_sensitive=False),
+              required=True, help="Target script.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="html converts text nodes and title/alt only.")
+@click_options
+@click.option("--dj-as-dje", is_flag=True, hidden=True, help="Same as --dj-as đ.")
+@click.pass_context
+def text_command(ctx: click.Context, /, source: BinaryIO, to: str, fmt: str, dj_as_dje: bool,
+                 **options: Any) -> None:
+    """Transliterate SOURCE (a file, or - for standard input) to standard output.
+
+    \b
+    Examples:
+      echo 'Ljubav i nadživeti' | translit text --to cyrl
+      translit text --to latn --format html page.html
+      translit text --to cyrl --dj-as đ notes.txt
+    """
+    if dj_as_dje:
+        options["dj_as"] = "đ"
+    engine = transliterator_for(ctx, options)
+    text = decode(source.read(), getattr(source, "name", "-"))
+    sys.stdout.write(engine.convert(text, to.lower(), fmt))
+
+
+@click.command("detect")
+@click.argument("source", type=click.File("rb"), default="-")
+@click.pass_context
+def detect_command(ctx: click.Context, source: BinaryIO) -> None:
+    """Print the script of SOURCE and the share of Latin and Cyrillic letters."""
+    text = decode(source.read(), getattr(source, "name", "-"))
+    found = transliterator_for(ctx, {}).detect_script(text)
+    click.echo(f"{found.script}\tlatin={found.latin:.2%}\tcyrillic={found.cyrillic:.2%}")
