@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import random
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -19,7 +20,8 @@ import cyrtranslit
 import srtools
 
 from benchmarks import corpus
-from translit_service import to_cyrillic, to_latin
+from translit_service import Transliterator, to_cyrillic, to_latin
+from translit_service.lexicon import Lexicon
 
 LAT = "abvgdđežzijklmnoprstćufhcčšABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠ"
 CYR = "абвгдђежзијклмнопрстћуфхцчшАБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШ"
@@ -87,6 +89,36 @@ def throughput(label: str, text: str, small: str) -> None:
         "cyrtranslit.to_latin": cyrtranslit.to_latin,
     }, cyr), n, "str.translate (one letter each)")
     del cyr_small
+
+
+def synthetic_exceptions(count: int, seed: int = 11) -> list[str]:
+    """``count`` made-up ``prefix|stem`` lines of the real table's shape (a prefix ending in
+    d, n or l, a stem starting with ž or j), so that a table of any size can be timed."""
+    rng = random.Random(seed)
+    letters = "abcdefgikmoprstuvz"
+    lines = set()
+    while len(lines) < count:
+        first, second = rng.choice((("d", "ž"), ("n", "j"), ("l", "j")))
+        prefix = "".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) + first
+        stem = second + "".join(rng.choice(letters) for _ in range(rng.randint(2, 5)))
+        lines.add(("^" if rng.random() < 0.2 else "") + f"{prefix}|{stem}")
+    return sorted(lines)
+
+
+def exception_scaling(text: str) -> None:
+    """to_cyrillic with the packaged table and with 1,000 and 5,000 more lines: the lookup is
+    per letter, so the time should stay flat (budget: +10 % at 5,000 lines)."""
+    lexicon = Lexicon.default()
+    engines = {f"{len(lexicon.digraph_exceptions)} lines (packaged)": Transliterator()}
+    for extra in (1000, 5000):
+        bigger = lexicon.with_exceptions(synthetic_exceptions(extra))
+        engines[f"{len(bigger.digraph_exceptions)} lines"] = Transliterator(lexicon=bigger)
+    times = paired({name: engine.to_cyrillic for name, engine in engines.items()}, text)
+    first = next(iter(times))
+    print(f"\ndigraph-exception table size: to_cyrillic on {len(text) / 1e6:.1f} M chars, "
+          "ratio = time / packaged table's time (budget <= 1.10)")
+    for name, seconds in times.items():
+        print(f"  {name:<36} {seconds * 1e3:8.1f} ms  {seconds / times[first]:6.2f}x")
 
 
 def memory(text: str) -> None:
@@ -162,6 +194,7 @@ def main() -> None:
                corpus.make(corpus.PLAIN, 200_000))
     throughput("mixed text (acronyms, URLs, placeholders, markup)",
                corpus.make(corpus.MIXED, size), corpus.make(corpus.MIXED, 200_000))
+    exception_scaling(corpus.make(corpus.MIXED, size // 4))
     memory(corpus.make(corpus.MIXED, size))
     sweep()
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from translit_service import transliterate
+from translit_service import Options, transliterate
 
 CASES_DIR = Path(__file__).parent / "cases"
 HELDOUT = "heldout.json"
@@ -21,9 +21,14 @@ def tuning_files() -> list[str]:
     return sorted(p.name for p in CASES_DIR.glob("*.json") if p.name != HELDOUT)
 
 
+def options(case: dict[str, Any]) -> Options:
+    """A case's "options" are Options fields, one to one (an unknown name is an error)."""
+    return Options(**case.get("options", {}))
+
+
 def run(case: dict[str, Any]) -> str:
     return transliterate(case["in"], to=case.get("to", "cyrl"), fmt=case.get("fmt", "text"),
-                         **case.get("options", {}))
+                         options=options(case))
 
 
 def passes(case: dict[str, Any]) -> bool:

@@ -145,3 +145,29 @@ def test_pathological_megabyte_inputs_complete(pathological: str) -> None:
     out = ts.to_cyrillic(pathological)
     assert isinstance(out, str)
     assert ts.transliterate(pathological, fmt="html") is not None
+
+
+def test_a_transliterator_knows_when_its_data_changed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from translit_service import Transliterator
+    from translit_service.lexicon import Lexicon
+
+    table = tmp_path / "exceptions.txt"
+    table.write_text("nad|živ\n", "utf-8")
+    lexicon = Lexicon.default()._replace(sources=(table,))
+    engine = Transliterator(lexicon=lexicon)
+    assert engine.to_cyrillic("nadživeti") == "надживети" and not engine.is_stale()
+    table.write_text("nad|živ\npod|žanr\n", "utf-8")
+    os.utime(table, ns=(1, 1))
+    assert engine.is_stale()
+    assert engine.describe()["stale"] is True
+
+
+def test_options_object_and_keywords_are_the_same(): # type: ignore[no-untyped-def]
+    from translit_service import Options, Transliterator
+
+    assert ts.to_cyrillic("Djordje", options=Options(dj_as="đ")) == ts.to_cyrillic(
+        "Djordje", dj_as="đ") == Transliterator(dj_as="đ").to_cyrillic("Djordje") == "Ђорђе"
+    with pytest.raises(TypeError, match="unknown option"):
+        ts.to_cyrillic("x", dj="đ")

@@ -44,9 +44,8 @@ def _imports(path: Path) -> set[str]:
                 continue
             if node.level - 1 > depth:
                 continue
-            if node.level - 1 < depth:  # relative to a subpackage: stays inside it
-                if node.level == 1:
-                    continue
+            if node.level - 1 < depth and node.level == 1:  # stays inside its subpackage
+                continue
             base = (node.module or "").split(".")[0]
             if node.level - 1 == depth:
                 if base:

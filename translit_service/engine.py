@@ -242,6 +242,7 @@ class Transliterator:
         """The word tables (read on first use)."""
         if self._lexicon is None:
             self._lexicon = Lexicon.default()
+        if self._stamp is None:
             self._stamp = _stamp(self._lexicon.sources)
         return self._lexicon
 

@@ -95,48 +95,54 @@ class DigraphSplitter:
 
     def _gate(self) -> re.Pattern[str] | None:
         """One regex that finds the letters worth a lookup, tested in C: a digraph letter
-        whose two letters before and one after are those of some rule.  It is shaped as a
-        tree (letter, then the letter before it, then the one before that), so its cost per
-        letter is bounded by the alphabet, not by the table."""
+        whose two letters before and two after begin or end some rule.  It is shaped as a
+        tree (the letter, the letter before it, the one before that, then the two after), so
+        its cost per letter is bounded by the alphabet, not by the table."""
         tree: dict[str, dict[str, dict[str, set[str]]]] = {}
         for window, rules in self.rules.items():
-            letter = window[1] if len(window) == 3 or (
-                len(window) == 2 and window[0] not in _SPLIT) else window[0]
+            letter = next(ch for ch in window if ch in _SPLIT)
             for rule in rules:
                 last = rule.before[-1:] or "*"
-                second = rule.before[-2:-1] or "*"
-                if rule.word_start and len(rule.before) == 1:
-                    second = "^"
-                after = rule.stem[:1] or "*"
+                second = rule.before[-2:-1] or ("^" if rule.word_start and rule.before else "*")
                 tree.setdefault(letter, {}).setdefault(last, {}).setdefault(
-                    second, set()).add(after)
+                    second, set()).add(rule.stem[:2])
 
-        def cls(chars: set[str]) -> str:
-            both = "".join(sorted(chars | {c.upper() for c in chars}))
+        def cls(chars: set[str] | str) -> str:
+            both = "".join(sorted(set(chars) | {c.upper() for c in chars}))
             return f"[{re.escape(both)}]"
+
+        def ahead(stems: set[str]) -> str:
+            if "" in stems:
+                return ""
+            by_first: dict[str, set[str]] = {}
+            for stem in stems:
+                by_first.setdefault(stem[0], set()).add(stem[1:])
+            branches = []
+            for first, rests in sorted(by_first.items()):
+                rest = "" if "" in rests else cls({r[0] for r in rests})
+                branches.append(cls(first) + rest)
+            # Letters with the same continuations share one branch.
+            return f"(?={'|'.join(branches)})"
 
         alternatives = []
         for letter, by_last in sorted(tree.items()):
             branches = []
             for last, by_second in sorted(by_last.items()):
                 seconds = []
-                for second, afters in sorted(by_second.items()):
-                    ahead = "" if "*" in afters else f"(?={cls(afters)})"
+                for second, stems in sorted(by_second.items()):
                     if second == "*":
-                        seconds.append(ahead or "")
+                        seconds.append(ahead(stems))
                     elif second == "^":
-                        seconds.append(rf"(?<![^\W\d_]..){ahead}")
+                        seconds.append(rf"(?<![^\W\d_]..){ahead(stems)}")
                     else:
-                        seconds.append(f"(?<={cls({second})}..){ahead}")
-                inner = "|".join(seconds)
-                behind = "" if last == "*" else f"(?<={cls({last})}.)"
-                branches.append(f"{behind}(?:{inner})")
-            alternatives.append(f"(?<={cls({letter})})(?:{'|'.join(branches)})")
+                        seconds.append(f"(?<={cls(second)}..){ahead(stems)}")
+                behind = "" if last == "*" else f"(?<={cls(last)}.)"
+                branches.append(f"{behind}(?:{'|'.join(seconds)})")
+            alternatives.append(f"(?<={cls(letter)})(?:{'|'.join(branches)})")
         if not alternatives:
             return None
-        letters = "".join(sorted(tree))
         # The class first, so that the regex engine skips to the next rare letter.
-        return re.compile(f"{cls(set(letters))}(?:{'|'.join(alternatives)})")
+        return re.compile(f"{cls(''.join(tree))}(?:{'|'.join(alternatives)})")
 
     def _splits_at(self, run: str, i: int, letter: str) -> bool:
         for use_before, use_stem in self.shapes[letter]:
