@@ -61,3 +61,30 @@ def test_request_id_is_echoed_and_logged(server: str, log_path: Path) -> None:
     while "id=it-42" not in log_path.read_text() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert "id=it-42" in log_path.read_text()
+
+
+def test_a_stray_percent_edited_under_a_running_server_keeps_pages_up(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from tests.servers import ROOT
+
+    locales = tmp_path / "locales"
+    shutil.copytree(ROOT / "locales", locales, ignore=shutil.ignore_patterns("*.mo", ".*.lock"))
+    po = locales / "sr_Latn" / "LC_MESSAGES" / "messages.po"
+    with gunicorn(workers=2, env={"TRANSLIT_LOCALES_DIR": str(locales)}) as base:
+        for _ in range(4):  # every worker loads the good catalog (and keeps it on disk)
+            with urllib.request.urlopen(f"{base}/?lang=sr-Latn", timeout=5) as r:
+                assert r.status == 200
+        po.write_text(po.read_text("utf-8").replace('msgstr "Pretraga"',
+                                                    'msgstr "MLO Beograd 100%"'), "utf-8")
+        stat = po.stat()
+        os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        states = set()
+        for path in ("/?lang=sr-Latn", "/?lang=sr-Cyrl", "/tool?lang=sr-Latn") * 4:
+            with urllib.request.urlopen(f"{base}{path}", timeout=5) as r:
+                assert r.status == 200
+                assert "100%" not in r.read().decode()
+            with urllib.request.urlopen(f"{base}/readyz", timeout=5) as r:
+                states.add(json.load(r)["status"])
+        assert states == {"degraded"}

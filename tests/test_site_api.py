@@ -120,3 +120,53 @@ def test_missing_catalog_makes_readyz_503(tmp_path: Path) -> None:
     assert r.status_code == 503 and r.get_json()["status"] == "unavailable"
     assert client.get("/api/v1/catalogs/en").status_code == 503
 
+
+
+def _break_with_a_percent(locales_dir: Path) -> Path:
+    po = locales_dir / "sr_Latn" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text("utf-8").replace('msgstr "Pretraga"', 'msgstr "Pretraga 100%"'),
+                  "utf-8")
+    _touch_later(po)
+    return po
+
+
+def test_a_stray_percent_is_refused_and_pages_stay_up(live_client: FlaskClient,
+                                                      live_locales: Path) -> None:
+    from translit_service.catalogs import check_catalog
+
+    assert live_client.get("/?lang=sr-Latn").status_code == 200
+    po = _break_with_a_percent(live_locales)
+    problems = [p for p in check_catalog(po, always_format=True) if p.severity == "error"]
+    assert [p.code for p in problems] == ["stray-percent"]
+    for path in ("/?lang=sr-Latn", "/?lang=sr-Cyrl", "/search?lang=sr-Latn&q=x",
+                 "/tool?lang=sr-Latn"):
+        r = live_client.get(path)
+        assert r.status_code == 200, path
+        assert "Pretraga 100" not in r.get_data(as_text=True)
+    body = live_client.get("/readyz").get_json()
+    assert body["status"] == "degraded" and "stray" in body["catalogs"]["sr_Latn"]
+
+
+def test_the_cli_checker_refuses_a_stray_percent(live_locales: Path) -> None:
+    from click.testing import CliRunner
+
+    from translit_service.cli import main
+
+    _break_with_a_percent(live_locales)
+    result = CliRunner().invoke(main, ["catalogs", "--locales", str(live_locales), "check",
+                                       "--strict"])
+    assert result.exit_code == 1 and "stray-percent" in result.output
+
+
+def test_a_worker_started_on_a_broken_catalog_serves_the_last_good_one(
+        live_locales: Path) -> None:
+    first = create_app({"TESTING": True, "LOCALES_DIR": live_locales}).test_client()
+    assert first.get("/api/v1/catalogs/sr-Latn").status_code == 200  # a good load, kept on disk
+    _break_with_a_percent(live_locales)
+    fresh = create_app({"TESTING": True, "LOCALES_DIR": live_locales}).test_client()
+    for client in (first, fresh):
+        r = client.get("/api/v1/catalogs/sr-Latn")
+        assert r.status_code == 200 and r.get_json()["messages"]["Search"] == "Pretraga"
+        ready = client.get("/readyz")
+        assert ready.status_code == 200 and ready.get_json()["status"] == "degraded"
+    assert "Pretraga" in fresh.get("/?lang=sr-Latn").get_data(as_text=True)

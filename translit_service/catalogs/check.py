@@ -112,6 +112,10 @@ class CheckConfig:
     strict: bool = False
     transliterator: Transliterator = field(default_factory=default_transliterator)
     nplurals: int | None = None
+    #: Every msgstr is %-formatted when used, as the site's templates do (Jinja's newstyle
+    #: gettext applies ``%`` even without variables): a stray % is then an error everywhere.
+    always_format: bool = False
+    flags: tuple[str, ...] = ()  # the flags of the entry the pair rules are looking at
 
 
 CatalogRule = Callable[[polib.POFile, CheckConfig], Iterator[Finding]]
@@ -187,6 +191,7 @@ def pairs_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
             (entry.msgid if int(k) == 0 and nplurals == 2 else entry.msgid_plural, v)
             for k, v in sorted(entry.msgstr_plural.items(), key=lambda kv: int(kv[0]))
         ]
+        config.flags = tuple(entry.flags)
         for source, translation in pairs:
             for rule in PAIR_RULES:
                 for code, message, severity in rule(source, translation, config):
@@ -226,6 +231,28 @@ def placeholder_rule(source: str, translation: str,
                f"{placeholders.brace_format(translation)}", "error")
 
 
+def stray_percent_rule(source: str, translation: str,
+                       config: CheckConfig) -> Iterator[tuple[str, str, str]]:
+    """A ``%`` that starts no directive breaks ``msgstr % values`` ("unsupported format
+    character"): an error in a format string (a ``python-format``/``c-format`` entry, or any
+    entry of a catalog whose strings are always formatted, as the site's are), and whenever
+    the msgid itself has none; write ``%%`` for a literal percent sign."""
+    if "%" not in translation or "no-python-format" in config.flags:
+        return
+    stray = placeholders.stray_percents(translation)
+    if not stray:
+        return
+    formatted = (config.always_format or "python-format" in config.flags
+                 or "c-format" in config.flags)
+    source_is_clean = not placeholders.stray_percents(source)
+    if not (formatted or source_is_clean):
+        return
+    near = translation[max(0, stray[0] - 12):stray[0] + 3]
+    severity = "error" if formatted or "%" in source else "warning"
+    yield ("stray-percent", f"a % that starts no placeholder ({near!r}): it breaks formatting; "
+                            "write %% for a percent sign", severity)
+
+
 def markup_rule(source: str, translation: str,
                 config: CheckConfig) -> Iterator[tuple[str, str, str]]:
     """Tags and entities agree."""
@@ -251,18 +278,21 @@ def script_rule(source: str, translation: str,
 
 
 #: The rules, in order; add one by appending (a function returning findings).
-PAIR_RULES: list[PairRule] = [newline_rule, placeholder_rule, markup_rule, script_rule]
+PAIR_RULES: list[PairRule] = [newline_rule, placeholder_rule, stray_percent_rule, markup_rule,
+                              script_rule]
 CATALOG_RULES: list[CatalogRule] = [header_rule, duplicates_rule, plural_count_rule,
                                     pairs_rule, progress_rule]
 
 
 def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
                strict: bool = False, transliterator: Transliterator | None = None,
-               rules: Iterable[CatalogRule] | None = None) -> list[Problem]:
+               rules: Iterable[CatalogRule] | None = None,
+               always_format: bool = False) -> list[Problem]:
     """Check a catalog's text with ``rules`` (default :data:`CATALOG_RULES`); see the
     module docstring for what they check."""
     config = CheckConfig(path, locale or locale_of(path), strict,
-                         transliterator or default_transliterator())
+                         transliterator or default_transliterator(),
+                         always_format=always_format)
 
     def problem(found: Finding) -> Problem:
         severity = "error" if found.severity == "warning" and strict else found.severity
@@ -281,7 +311,8 @@ def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
 
 
 def check_catalog(path: str | Path, *, locale: str | None = None, strict: bool = False,
-                  transliterator: Transliterator | None = None) -> list[Problem]:
+                  transliterator: Transliterator | None = None,
+                  always_format: bool = False) -> list[Problem]:
     """Check the catalog file at ``path`` (unreadable or non-UTF-8 files are problems too)."""
     name = str(path)
     try:
@@ -290,4 +321,5 @@ def check_catalog(path: str | Path, *, locale: str | None = None, strict: bool =
         return [Problem(name, exc.line, "error", "encoding", "not valid UTF-8")]
     except OSError as exc:
         return [Problem(name, 0, "error", "io", exc.strerror or str(exc))]
-    return check_text(text, name, locale=locale, strict=strict, transliterator=transliterator)
+    return check_text(text, name, locale=locale, strict=strict, transliterator=transliterator,
+                      always_format=always_format)

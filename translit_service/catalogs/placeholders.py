@@ -34,6 +34,34 @@ def python_format(text: str) -> list[str]:
     return [m.group() for m in _PERCENT.finditer(text) if m.group("conv") != "%"]
 
 
+def stray_percents(text: str) -> list[int]:
+    """Indices of the ``%`` signs that start no valid %-directive (``%%`` is valid): Python's
+    ``text % values`` raises on each of them ("unsupported format character").
+
+    >>> stray_percents("100%"), stray_percents("100%% i %(n)d"), stray_percents("5% manje")
+    ([3], [], [1])
+    """
+    stray = []
+    pos = text.find("%")
+    while pos != -1:
+        m = _PERCENT.match(text, pos)
+        if m is None:
+            stray.append(pos)
+            pos = text.find("%", pos + 1)
+        else:
+            pos = text.find("%", m.end())
+    return stray
+
+
+def is_safe_format(text: str) -> bool:
+    """True when ``text % values`` cannot fail on the string itself (every % is a directive).
+
+    >>> is_safe_format("%(count)d vesti, 100%%"), is_safe_format("MLO Beograd 100%")
+    (True, False)
+    """
+    return "%" not in text or not stray_percents(text)
+
+
 def brace_format(text: str) -> list[str]:
     """The ``{field}`` placeholders of ``text`` (``{{``/``}}`` are literals), sorted."""
     return sorted(m.group() for m in _BRACE.finditer(text) if m.group(1) is not None)

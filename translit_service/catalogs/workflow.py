@@ -89,7 +89,7 @@ def update(pot: Path, po: Path, locale: str) -> Updated:
 
 def compile_catalog(po: Path, *, strict: bool = False) -> tuple[Path | None, list[Problem]]:
     """Check ``po`` and, if it has no errors, write its ``.mo`` beside it."""
-    problems = check_catalog(po, strict=strict)
+    problems = check_catalog(po, strict=strict, always_format=True)
     if any(p.severity == "error" for p in problems):
         return None, problems
     with open(po, "rb") as handle:

@@ -135,7 +135,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
     """Check catalogs as strictly as `msgfmt -c`, and more (default: all under --locales)."""
     errors = 0
     for path in _targets(ctx, paths):
-        problems = catalogs.check_catalog(path, strict=strict,
+        problems = catalogs.check_catalog(path, strict=strict, always_format=True,
                                           transliterator=ctx.obj["engine"])
         for problem in problems:
             click.echo(str(problem), err=problem.severity == "error")

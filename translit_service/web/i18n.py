@@ -12,6 +12,7 @@ from typing import Any
 from flask import Flask, current_app, g
 
 from ..catalogs import CatalogStore
+from ..catalogs.placeholders import is_safe_format
 from ..locales import Variant
 
 _NULL = gettext.NullTranslations()
@@ -34,20 +35,27 @@ def _translations() -> gettext.NullTranslations:
     return found
 
 
+def _safe(text: str, source: str) -> str:
+    """Templates %-format every string: a translation that cannot be formatted falls back to
+    its source (the checker and the catalog store refuse such catalogs; this is the last net)."""
+    return text if text is source or "%" not in text or is_safe_format(text) else source
+
+
 def _gettext(message: str) -> str:
-    return _translations().gettext(message)
+    return _safe(_translations().gettext(message), message)
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations().ngettext(singular, plural, n)
+    return _safe(_translations().ngettext(singular, plural, n), singular if n == 1 else plural)
 
 
 def _pgettext(context: str, message: str) -> str:
-    return _translations().pgettext(context, message)
+    return _safe(_translations().pgettext(context, message), message)
 
 
 def _npgettext(context: str, singular: str, plural: str, n: int) -> str:
-    return _translations().npgettext(context, singular, plural, n)
+    return _safe(_translations().npgettext(context, singular, plural, n),
+                 singular if n == 1 else plural)
 
 
 def init_app(app: Flask) -> None:
