@@ -91,7 +91,7 @@ def test_unknown_script_lists_valid_values(client: FlaskClient) -> None:
 
 
 def test_404_and_405_are_json(client: FlaskClient) -> None:
-    assert _error(client.get("/nope"))["code"] == "not_found"
+    assert _error(client.get("/api/v1/nope"))["code"] == "not_found"
     r = client.delete("/api/v1/transliterate")
     assert r.status_code == 405 and _error(r)["code"] == "method_not_allowed"
     assert "POST" in r.headers["Allow"]
@@ -174,3 +174,13 @@ def test_deeply_nested_json_is_400_not_500(client: FlaskClient) -> None:
     body = "[" * 20_000 + "]" * 20_000
     r = client.post("/api/v1/transliterate", data=body, content_type="application/json")
     assert r.status_code == 400 and _error(r)["code"] == "malformed_json"
+
+
+@pytest.mark.parametrize("path", ["/vesti", "/news/no-such-article", "/favicon.png"])
+def test_unknown_site_paths_are_an_html_404_in_the_readers_variant(client: FlaskClient,
+                                                                   path: str) -> None:
+    r = client.get(path, headers={"Accept-Language": "sr-Latn"})
+    assert r.status_code == 404 and r.mimetype == "text/html"
+    assert r.headers["Content-Language"] == "sr-Latn"
+    html = r.get_data(as_text=True)
+    assert '<html lang="sr-Latn"' in html and "<title>" in html and 'href="/?lang=sr-Latn"' in html

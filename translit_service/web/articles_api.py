@@ -29,8 +29,7 @@ def _variant() -> negotiation.Negotiated:
     if param is not None and locales.variant_for(param) is None:
         raise BadRequest(f"unknown lang {param[:40]!r}; valid: "
                          f"{', '.join(v.tag for v in locales.VARIANTS)}", code="unknown_lang")
-    return negotiation.negotiate(param, request.cookies.get("lang"),
-                             request.headers.get("Accept-Language"))
+    return negotiation.for_request()
 
 
 def _alternates(article_id: str) -> dict[str, str]:
@@ -46,9 +45,6 @@ def _headers(response: Response, rendered: Rendered, chosen: negotiation.Negotia
     response.headers["X-Translation-Completeness"] = f"{rendered.completeness:.4f}"
     response.headers["Cache-Control"] = "public, max-age=60"
     response.set_etag(rendered.etag)
-    response.vary.add("Cookie")
-    if chosen.negotiated:
-        response.vary.add("Accept-Language")
     return response.make_conditional(request)  # type: ignore[return-value]
 
 
@@ -101,7 +97,4 @@ def listing() -> Response:
     }
     response = jsonify(body)
     response.headers["Content-Language"] = chosen.tag
-    response.vary.add("Cookie")
-    if chosen.negotiated:
-        response.vary.add("Accept-Language")
     return response

@@ -39,10 +39,15 @@ def _finish(response: Response) -> Response:
     response.headers["X-Request-ID"] = rid
     origin = request.headers.get("Origin")
     allowed = current_app.config["CORS_ORIGINS"]
+    if allowed:  # the CORS headers depend on Origin, whether this one is allowed or not
+        response.vary.add("Origin")
+    if g.get("varies_on_variant"):  # see negotiation.for_request
+        response.vary.update(("Cookie", "Accept-Language"))
+    if "Set-Cookie" in response.headers:  # a response that sets a cookie is this reader's
+        response.headers["Cache-Control"] = "private, no-cache"
     if origin and (origin in allowed or "*" in allowed):
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Access-Control-Expose-Headers"] = "ETag, X-Request-ID, Content-Language"
-        response.vary.add("Origin")
         if request.method == "OPTIONS":
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             response.headers["Access-Control-Allow-Headers"] = (

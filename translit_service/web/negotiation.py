@@ -2,8 +2,9 @@
 
 An explicit choice (URL parameter ``lang``, then the ``lang`` cookie) wins over
 ``Accept-Language``, then the default (Cyrillic).  Every response whose content depends on the
-outcome must say ``Vary: Cookie, Accept-Language`` whichever of them decided (a shared cache
-cannot know which did); see :func:`translit_service.web.http.vary_on_variant`.
+outcome says ``Vary: Cookie, Accept-Language`` whichever of them decided (a shared cache
+cannot know which did): views call :func:`for_request`, and the after-request hook in
+:mod:`translit_service.web.http` adds the header.
 
 >>> negotiate(accept_language="en;q=0.5, sr-RS;q=0.9").tag
 'sr-Cyrl'
@@ -16,7 +17,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from flask import g, request
+
 from ..locales import DEFAULT, Variant, variant_for
+
+LANG_COOKIE = "lang"
 
 
 def parse_accept_language(header: str) -> list[tuple[str, float]]:
@@ -47,7 +52,7 @@ def parse_accept_language(header: str) -> list[tuple[str, float]]:
 
 class Negotiated(NamedTuple):
     variant: Variant
-    negotiated: bool  # True when Accept-Language decided (responses then Vary on it)
+    negotiated: bool  # True when Accept-Language decided
 
     @property
     def tag(self) -> str:
@@ -66,3 +71,14 @@ def negotiate(param: str | None = None, cookie: str | None = None,
         if found:
             return Negotiated(found, True)
     return Negotiated(default, bool(accept_language))
+
+
+def for_request() -> Negotiated:
+    """The variant of the current request (``?lang=``, the ``lang`` cookie, Accept-Language).
+
+    Calling it marks the response as depending on the cookie and on Accept-Language, so
+    :mod:`translit_service.web.http` adds ``Vary: Cookie, Accept-Language`` to it, whatever
+    its status and whichever of them decided."""
+    g.varies_on_variant = True
+    return negotiate(request.args.get("lang"), request.cookies.get(LANG_COOKIE),
+                     request.headers.get("Accept-Language"))

@@ -7,6 +7,7 @@ variant comes from ``?lang=`` (remembered in a cookie), the cookie, or Accept-La
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, make_response, render_template, request
+from werkzeug.exceptions import NotFound
 
 from .. import locales
 from ..articles import ArticleNotFound, NotPublished
@@ -14,7 +15,9 @@ from ..articles.search import matches
 from ..engine import FORMATS
 from . import i18n, negotiation, strings
 from .articles_api import service
-from .site_api import LANG_COOKIE, alternate_links, switcher_links
+from .errors import error_response
+from .negotiation import LANG_COOKIE
+from .site_api import alternate_links, switcher_links
 from .transliteration import transliterator
 
 bp = Blueprint("site", __name__, template_folder="templates", static_folder="static",
@@ -25,8 +28,7 @@ TOOL_LIMIT = 100_000  # characters the tool page converts
 
 
 def _chosen() -> negotiation.Negotiated:
-    return negotiation.negotiate(request.args.get("lang"), request.cookies.get(LANG_COOKIE),
-                             request.headers.get("Accept-Language"))
+    return negotiation.for_request()
 
 
 def _page(template: str, status: int = 200, **context: object) -> Response:
@@ -42,14 +44,23 @@ def _page(template: str, status: int = 200, **context: object) -> Response:
         contact="press@example.org", query=request.args.get("q", ""), **context)
     response = make_response(html, status)
     response.headers["Content-Language"] = variant.tag
-    response.vary.add("Cookie")
-    if chosen.negotiated:
-        response.vary.add("Accept-Language")
     explicit = locales.variant_for(request.args.get("lang"))
     if explicit is not None:
         response.set_cookie(LANG_COOKIE, explicit.tag, max_age=COOKIE_AGE, samesite="Lax",
                             httponly=True)
     return response
+
+
+#: Paths answered in JSON, errors included; every other path is the site's, in HTML.
+JSON_PREFIXES = ("/api/", "/articles/", "/healthz", "/readyz")
+
+
+@bp.app_errorhandler(404)
+def not_found(error: NotFound) -> Response:
+    """An unknown path: JSON under the API, else the site's 404 page in the reader's variant."""
+    if request.path.startswith(JSON_PREFIXES):
+        return error_response(404, "not_found", error.description or "not found")
+    return _page("site/error.html", 404, message=strings.ERROR_MESSAGES[404])
 
 
 @bp.get("/")

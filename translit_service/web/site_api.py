@@ -13,7 +13,6 @@ from .errors import BadRequest
 
 bp = Blueprint("site_api", __name__, template_folder="templates")
 
-LANG_COOKIE = "lang"
 
 
 @bp.get("/api/v1/catalogs/<name>")
@@ -76,9 +75,7 @@ def alternate_links(path: str, base: str = "") -> Markup:
 @bp.get("/api/v1/switcher")
 def switcher() -> Response:
     path = _checked_path(request.args.get("path"))
-    chosen = negotiation.negotiate(param=request.args.get("lang"),
-                               cookie=request.cookies.get(LANG_COOKIE),
-                               accept_language=request.headers.get("Accept-Language"))
+    chosen = negotiation.for_request()
     if request.args.get("lang") and locales.variant_for(request.args["lang"]) is None:
         raise BadRequest(f"unknown lang {request.args['lang'][:40]!r}; valid: "
                          f"{', '.join(v.tag for v in locales.VARIANTS)}", code="unknown_lang")
@@ -87,7 +84,4 @@ def switcher() -> Response:
     response = jsonify({"lang": chosen.tag, "html": html.strip(),
                         "alternates": str(alternate_links(path, current_app.config["SITE_URL"]))})
     response.headers["Content-Language"] = chosen.tag
-    response.vary.add("Cookie")
-    if chosen.negotiated:
-        response.vary.add("Accept-Language")
     return response
