@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import translit_service as ts
@@ -171,3 +173,42 @@ def test_options_object_and_keywords_are_the_same(): # type: ignore[no-untyped-d
         "Djordje", dj_as="đ") == Transliterator(dj_as="đ").to_cyrillic("Djordje") == "Ђорђе"
     with pytest.raises(TypeError, match="unknown option"):
         ts.to_cyrillic("x", dj="đ")
+
+
+def _tags(html: str) -> list[tuple[str, ...]]:
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, ...]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            found.append((tag, *sorted(name for name, _ in attrs)))
+
+    Tags().feed(html)
+    return found
+
+
+@pytest.mark.parametrize(("html", "to"), [
+    ("<p>-{<}-img src=x onerror=alert(1)></p>", "cyrl"),
+    ("<p>-{<}-имг срц=x онеррор=алерт(1)></p>", "latn"),
+    ("<p><мета хттп-еqуив=рефресх цонтент=0></p>", "latn"),
+    ("<p>-{&}-lt;script> i -{&}-lt</p>", "cyrl"),
+    ('<a title="-{&}-quot; onclick=x">a</a>', "latn"),
+    ('<a title=-{"}-x>a</a>', "cyrl"),
+])
+def test_html_mode_never_turns_text_into_markup(html: str, to: str) -> None:
+    out = ts.transliterate(html, to=to, fmt="html")
+    assert _tags(out) == _tags(html), out
+    assert not re.search(r"&lt(?!;)|<script", out), out
+
+
+def test_a_translators_po_cannot_inject_markup_into_the_derived_page() -> None:
+    from translit_service.documents import convert_document
+
+    po = ('msgid "News"\nmsgstr "Вести <мета хттп-еqуив=\\"рефресх\\" цонтент=\\"0\\">"\n')
+    out = convert_document(po, "po", "latn")
+    from translit_service.articles.render import ArticleService  # noqa: F401  (the renderer)
+
+    html = ts.transliterate("Вести <мета хттп-еqуив=\"рефресх\">", to="latn", fmt="html")
+    assert "<meta" not in html and "&lt;meta" in html
+    assert "мета" not in out

@@ -76,17 +76,19 @@ class _SerbianToCyrillic:
         self.capital_seconds = tuple(sorted({k[1] for k, _ in self.capital_pairs}))
         letters: dict[str, str] = {k: v for k, v in tables.SR_LAT_TO_CYR.items() if len(k) == 1}
         letters.update(tables.SR_LIGATURES)
+        letters.update(tables.SR_MISDECODED)
+        letters.update({latin: cyrillic for cyrillic, latin in tables.SR_ACCENTED.items()})
         if montenegrin:
             letters.update({v: k for k, v in tables.ME_EXTRA_CYR_TO_LAT.items()})
         self.table = str.maketrans(letters)
         # Cyrillic letters pass through: the digraph steps put them in the run before the
         # letter-by-letter step, and mixed text may hold them already.
+        # Foreign letters (é, ü…) are protected before this step: they need no room here.
+        punctuation = "".join(ch for ch in tables.COMMON_PUNCTUATION if not ch.isalpha())
         self.page = None if montenegrin else CodePage(
-            letters, passthrough=tables.SERBIAN_CYRILLIC + tables.COMMON_PUNCTUATION)
+            letters, passthrough=tables.SERBIAN_CYRILLIC + punctuation)
 
     def digraphs(self, run: str) -> str:
-        if not run.isascii() and not unicodedata.is_normalized("NFC", run):
-            run = unicodedata.normalize("NFC", run)
         for latin, cyrillic in self.pairs:
             if latin in run:
                 run = run.replace(latin, cyrillic)
@@ -125,10 +127,11 @@ _UPPER_DIGRAPH_LATIN = {"Љ": "LJ", "Њ": "NJ", "Џ": "DŽ"}
 
 class _SerbianToLatin:
     def __init__(self, montenegrin: bool) -> None:
-        self.table = str.maketrans(tables.SR_CYR_TO_LAT)
+        letters = {**tables.SR_CYR_TO_LAT, **tables.SR_ACCENTED}
+        self.table = str.maketrans(letters)
         self.montenegrin = montenegrin
         self.page = None if montenegrin else CodePage(
-            tables.SR_CYR_TO_LAT,
+            letters,
             passthrough=tables.SR_LATIN_UPPER + tables.SR_LATIN_LOWER + tables.COMMON_PUNCTUATION)
 
     @staticmethod
@@ -313,20 +316,35 @@ class Transliterator:
     def _convert_text(self, text: str, pipeline: Pipeline) -> str:
         if not text:
             return text
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            # Composed first, so that a decomposed letter (s + U+030C) changes nothing about
+            # what is protected: an e-mail address is one whatever its letters' encoding.
+            text = unicodedata.normalize("NFC", text)
         run = pipeline.run
         spans = self.spans(text, pipeline.serbian_words)
         if not spans:
-            return run(text)
+            result = run(text)
+            if pipeline.to == "latn" and not result.isascii() and not unicodedata.is_normalized(
+                    "NFC", result):
+                result = unicodedata.normalize("NFC", result)
+            return result
         out: list[str] = []
         pos = 0
-        for start, end, keep in spans:
+        latin = pipeline.to == "latn"
+        for start, end, keep, kind in spans:
             if start > pos:
                 out.append(run(text[pos:start]))
+            if latin and kind not in _KEPT_IN_CYRILLIC and CYRILLIC_LETTER.search(keep):
+                # Nothing in Cyrillic needs protecting: --domain=ДОМЕН, ${ПРОМЕНЉИВА}.
+                keep = run(keep)
             out.append(keep)
             pos = end
         if pos < len(text):
             out.append(run(text[pos:]))
-        return "".join(out)
+        result = "".join(out)
+        if latin and not result.isascii() and not unicodedata.is_normalized("NFC", result):
+            result = unicodedata.normalize("NFC", result)  # Е + U+0301 -> É, not E + U+0301
+        return result
 
     def text_converter(self, to: str) -> _Run:
         """A function converting plain text to ``to`` (for callers that convert many parts)."""
@@ -359,12 +377,17 @@ class Transliterator:
         spans = self.spans(text)
         if spans:
             parts, pos = [], 0
-            for start, end, _ in spans:
+            for start, end, _, _ in spans:
                 parts.append(text[pos:start])
                 pos = end
             parts.append(text[pos:])
             text = " ".join(parts)
         return _verdict(text)
+
+
+#: Kinds of protected spans whose Cyrillic stays Cyrillic in Latin output: explicit -{ }-,
+#: markup, and addresses (an internationalised domain or path is another address in Latin).
+_KEPT_IN_CYRILLIC = frozenset({"nc", "markup", "address"})
 
 
 def _script(to: object) -> str:

@@ -6,7 +6,8 @@ copied; text nodes and the values of ``title`` and ``alt`` are handed to the tex
 (which itself keeps entities and placeholders).  The content of ``script``, ``style``, ``code``,
 ``pre``, ``kbd``, ``samp``, ``var`` and of any element with ``translate="no"`` is copied as it
 is.  Markup that does not parse (an unclosed tag or quote) is copied unchanged from that point:
-nothing is ever lost.
+nothing is ever lost.  Conversion never makes markup: a converted text node or attribute value
+that would contain a tag or an entity the input did not have is escaped (:func:`guard_text`).
 
 >>> upper = str.upper
 >>> convert_html('<p title="a">b <code>c</code> <img alt="d"></p><!-- e -->', upper)
@@ -27,6 +28,50 @@ _ATTRIBUTE = re.compile(
     r"""(?P<value>"[^"]*"|'[^']*'|[^\s"'<>]*))?"""
 )
 _SPACE_AND_END = re.compile(r"\s*/?>")
+# What would make converted text markup: a tag start, or a character reference (browsers
+# read some named ones without the semicolon: "&lt" is "<").
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);?")
+_UNQUOTED_UNSAFE = re.compile(r"[\s\"'=<>`]")
+
+
+def _no_new_entities(original: str, converted: str) -> str:
+    """Escape the ``&`` of every entity in ``converted`` beyond those ``original`` had."""
+    if "&" not in converted:
+        return converted
+    budget: dict[str, int] = {}
+    for m in _ENTITY.finditer(original):
+        budget[m.group()] = budget.get(m.group(), 0) + 1
+
+    def keep_or_escape(m: re.Match[str]) -> str:
+        left = budget.get(m.group(), 0)
+        if left:
+            budget[m.group()] = left - 1
+            return m.group()
+        return "&amp;" + m.group()[1:]
+
+    return _ENTITY.sub(keep_or_escape, converted)
+
+
+def guard_text(original: str, converted: str) -> str:
+    """A converted text node that can only be text: a ``<`` that would start a tag is written
+    ``&lt;`` and an entity the original did not have is written with ``&amp;`` (``-{<}-img``
+    or Cyrillic ``<имг …>`` converted to Latin never becomes a live ``<img>``).
+
+    >>> guard_text("-{<}-img src=x>", "<img src=x>")
+    '&lt;img src=x>'
+    """
+    converted = _no_new_entities(original, converted)
+    return _TAG_START.sub("&lt;", converted) if "<" in converted else converted
+
+
+def _guard_value(original: str, converted: str, quote: str) -> str:
+    """An attribute value that stays one value: its quote (or, unquoted, anything that would
+    end it) escaped, and no entity that the original did not have."""
+    converted = _no_new_entities(original, converted)
+    if quote:
+        return converted.replace(quote, "&#34;" if quote == '"' else "&#39;")
+    return _UNQUOTED_UNSAFE.sub(lambda m: f"&#{ord(m.group())};", converted)
 _END_TAG = re.compile(r"</([A-Za-z][^\s/>]*)[^>]*>")
 # Elements whose content is raw text (no tags inside): copied up to their end tag.
 _RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
@@ -63,7 +108,7 @@ def _parse_start_tag(html: str, pos: int, convert: Callable[[str], str] | None,
         if value and convert is not None and attr_name in attributes:
             quote = value[0] if value[0] in "\"'" else ""
             inner = value[1:-1] if quote else value
-            value = f"{quote}{convert(inner)}{quote}"
+            value = f"{quote}{_guard_value(inner, convert(inner), quote)}{quote}"
             out.append(f"{attr.group('space')}{attr.group('name')}{attr.group('eq')}{value}")
         else:
             out.append(attr.group())
@@ -86,7 +131,7 @@ def convert_html(html: str, convert: Callable[[str], str], *,
         stop = m.start() if m else length
         if stop > pos:
             text = html[pos:stop]
-            out.append(text if verbatim else convert(text))
+            out.append(text if verbatim else guard_text(text, convert(text)))
         if m is None:
             break
         pos = stop

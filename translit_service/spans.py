@@ -11,10 +11,10 @@ character that may start something protected, and a small handler decides.  Each
 at most at the token around its trigger, and the scan resumes after it, so the work is linear in
 the length of the text whatever it contains.
 
->>> [text for _, _, text in protected_spans("Pošalji %(count)d fajlova na ana@example.com")]
+>>> [s.keep for s in protected_spans("Pošalji %(count)d fajlova na ana@example.com")]
 ['%(count)d', 'ana@example.com']
 >>> protected_spans("-{Beograd}- i Beograd")
-[Span(start=0, end=11, keep='Beograd')]
+[Span(start=0, end=11, keep='Beograd', kind='nc')]
 """
 
 from __future__ import annotations
@@ -29,11 +29,19 @@ from .lexicon import Lexicon
 
 
 class Span(NamedTuple):
-    """A protected span: ``text[start:end]`` is replaced by ``keep`` in the output."""
+    """A protected span: ``text[start:end]`` is replaced by ``keep`` in the output.
+
+    ``kind`` says what it is: ``"nc"`` (an explicit ``-{ }-``), ``"markup"`` (a tag, comment or
+    entity), ``"address"`` (a URL, e-mail address, path, file or host name), ``"code"``
+    (placeholders, options, identifiers, calls) or ``"word"`` (foreign words, Roman
+    numerals, acronyms, units).  Cyrillic to Latin converts Cyrillic letters in every kind but
+    ``nc``, ``markup`` and ``address``: nothing written in Cyrillic needs protecting otherwise.
+    """
 
     start: int
     end: int
     keep: str
+    kind: str = "word"
 
 
 _UPPER = tables.SR_LATIN_UPPER
@@ -41,33 +49,39 @@ _LOWER = tables.SR_LATIN_LOWER
 
 # One alternative per kind of trigger; each starts with a character (class), which keeps the
 # search fast.  Order matters only where two alternatives start at the same character.
+_FOREIGN_CLASS = re.escape(tables.FOREIGN_LETTERS)
 _TRIGGER = re.compile(
     rf"""
     (?P<nc>-\{{)
-  | (?P<pct>%(?=[(\d%a-zA-Z.#*+-]))
+  | (?P<pct>%(?=[(\d%a-zA-Z.#*+@^_-]))
   | (?P<brace>\{{)
   | (?P<tag><(?=[A-Za-z/!?]))
   | (?P<entity>&(?=[#A-Za-z]))
   | (?P<url>:(?=//[^\s/]))
   | (?P<at>@(?=[\w-]))
   | (?P<dot>\.(?=[A-Za-z]))
-  | (?P<path>/(?<![^\s(\["'=]/)(?=[\w~.-]))
+  | (?P<path>/(?<![^\s(\["'=}}]/)(?=[\w~.-]))
   | (?P<opt>-(?<![^\s(\[{{"'=|,]-)-?(?=[A-Za-z]))
   | (?P<call>\((?=\))(?<=\w\())
+  | (?P<var>\$(?=[{{A-Za-z_]))
+  | (?P<plus>\+(?<=\w\+)(?=\w))
+  | (?P<unit>°(?=[CFK](?!\w)))
   | (?P<ident>_)
-  | (?P<foreign>[{tables.FOREIGN_LETTERS}])
-  | (?P<upper>[{_UPPER}](?:(?<=[{_LOWER}].)|(?<![^\W\d_].)(?=[{_UPPER}0-9])))
+  | (?P<foreign>[{_FOREIGN_CLASS}])
+  | (?P<upper>[{_UPPER}](?:(?<=[{_LOWER}].)|(?<![^\W\d_].)(?=[{_UPPER}0-9])
+                          |(?<=[IVX])(?<![^\W\d_].)(?!\w)))
     """,
     re.VERBOSE,
 )
 
 # The same triggers without groups, so that the regex engine can skip ahead to the next
 # character of its first-character set; _TRIGGER then names the kind at that position.
-_SINGLE_TRIGGERS = rf"-%{{<&@/_{tables.FOREIGN_LETTERS}"
+_SINGLE_TRIGGERS = rf"\-%{{<&@/_$+°{_FOREIGN_CLASS}"
 _CANDIDATE = re.compile(
     rf"[{_SINGLE_TRIGGERS}{_UPPER}.:(]"
     rf"(?:(?<=[{_SINGLE_TRIGGERS}])|(?<=\.)(?=[A-Za-z])|(?<=:)(?=//)|(?<=\()(?=\))"
-    rf"|(?<=[{_LOWER}][{_UPPER}])|(?<=[{_UPPER}])(?<![^\W\d_].)(?=[{_UPPER}0-9]))"
+    rf"|(?<=[{_LOWER}][{_UPPER}])|(?<=[{_UPPER}])(?<![^\W\d_].)(?=[{_UPPER}0-9])"
+    rf"|(?<=[IVX])(?<![^\W\d_].)(?!\w))"
 )
 _FOREIGN = frozenset(tables.FOREIGN_LETTERS)
 
@@ -75,6 +89,10 @@ _PLACEHOLDER = re.compile(
     r"%(?:\((?P<name>[^()\s]{0,64})\))?(?:\d{1,3}\$)?[-#0+]*(?:\*|\d{1,4})?"
     r"(?:\.(?:\*|\d{1,4}))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsa%]"
 )
+# strftime/date directives (%d.%m.%y, %H:%M:%S, %A, %b, %p…) and Objective-C's %@.
+_STRFTIME = re.compile(r"%[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ+@]")
+_SHELL_VARIABLE = re.compile(r"\$\{[^{}\s]{1,100}\}|\$[A-Za-z_][A-Za-z0-9_]{0,100}")
+_KEY_PART = re.compile(r"[^\W_]+")
 _FORMAT_FIELD = re.compile(r"\{[^{}\s]{0,100}\}")
 _TAG = re.compile(r"<(?:[A-Za-z][\w:.-]*|/[A-Za-z][\w:.-]*|[!?])[^<>]{0,2000}>")
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -125,14 +143,26 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _context_word(text: str, start: int, end: int) -> str:
-    """The word a Roman-numeral look-alike is read with: the next word of the same clause
-    (VI vek, VI STE), or else the word before it (Luj XVI, KARLO VI)."""
-    after = re.match(r"[ \t]*([^\W\d_]+)", text[end:end + _NEIGHBOUR])
-    if after:
-        return after.group(1)
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - _NEIGHBOUR):start])
-    return before[-1] if before else ""
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
+
+
+def _is_mnemonic(word: str) -> bool:
+    """A menu label with a gettext accelerator marker, not an identifier: ``_Otvori``,
+    ``_kao``, ``Fas_cikle``, ``Pre_motaj`` (one underscore, letters only, and the word around
+    it in sentence case); ``Page_Up``, ``KP_Down``, ``max_count``, ``GOBJECT_DEBUG`` are not.
+
+    >>> [_is_mnemonic(w) for w in ("_Otvori", "Fas_cikle", "Page_Up", "max_count", "_a_b")]
+    [True, True, False, False, False]
+    """
+    if word.count("_") != 1:
+        return False
+    head, _, tail = word.partition("_")
+    if not (head + tail).isalpha() or not tail:
+        return False
+    if not head:
+        return tail.islower() or (tail[0].isupper() and (len(tail) == 1 or tail[1:].islower()))
+    return tail.islower() and head[0].isupper() and (len(head) == 1 or head[1:].islower())
 
 
 def _is_shouting(word: str, acronyms: frozenset[str]) -> bool:
@@ -170,8 +200,8 @@ class _Scanner:
         m = _WORD.match(text, pos)
         return start, m.end() if m else pos
 
-    def _protect(self, start: int, end: int, keep: str | None = None) -> int:
-        self.spans.append(Span(start, end, self.text[start:end] if keep is None else keep))
+    def _protect(self, start: int, end: int, keep: str | None = None, kind: str = "code") -> int:
+        self.spans.append(Span(start, end, self.text[start:end] if keep is None else keep, kind))
         self.floor = end
         return end
 
@@ -180,11 +210,35 @@ class _Scanner:
         close = self._find_closer("}-", pos + 2)
         if close == -1:
             return pos + 2
-        return self._protect(pos, close + 2, self.text[pos + 2:close])
+        return self._protect(pos, close + 2, self.text[pos + 2:close], "nc")
 
     def placeholder(self, pos: int) -> int:
-        m = _PLACEHOLDER.match(self.text, pos)
+        m = _PLACEHOLDER.match(self.text, pos) or _STRFTIME.match(self.text, pos)
         return self._protect(pos, m.end()) if m else pos + 1
+
+    def variable(self, pos: int) -> int:
+        """``$VAR`` and ``${VAR}``: shell and template variables."""
+        m = _SHELL_VARIABLE.match(self.text, pos)
+        return self._protect(pos, m.end()) if m else pos + 1
+
+    def key_combination(self, pos: int) -> int:
+        """``Ctrl+Alt+Del``, ``Shift+F10``: a ``+``-joined token with a key name stays whole."""
+        text, start = self.text, pos
+        while start > self.floor and (_is_word_char(text[start - 1]) or text[start - 1] == "+"):
+            start -= 1
+        end = pos
+        while end < len(text) and (_is_word_char(text[end]) or
+                                   (text[end] == "+" and end + 1 < len(text)
+                                    and _is_word_char(text[end + 1]))):
+            end += 1
+        parts = _KEY_PART.findall(text[start:end])
+        if any(part.lower() in tables.KEY_NAMES for part in parts):
+            return self._protect(start, end)
+        return pos + 1
+
+    def unit(self, pos: int) -> int:
+        """°C, °F, K: a unit stays in Latin script."""
+        return self._protect(pos, pos + 2, kind="word")
 
     def brace(self, pos: int) -> int:
         text = self.text
@@ -201,13 +255,13 @@ class _Scanner:
         text = self.text
         if text.startswith("<!--", pos):
             close = self._find_closer("-->", pos + 4)
-            return self._protect(pos, close + 3) if close != -1 else pos + 1
+            return self._protect(pos, close + 3, kind="markup") if close != -1 else pos + 1
         m = _TAG.match(text, pos)
-        return self._protect(pos, m.end()) if m else pos + 1
+        return self._protect(pos, m.end(), kind="markup") if m else pos + 1
 
     def entity(self, pos: int) -> int:
         m = ENTITY.match(self.text, pos)
-        return self._protect(pos, m.end()) if m else pos + 1
+        return self._protect(pos, m.end(), kind="markup") if m else pos + 1
 
     def compound(self, pos: int) -> int:
         """URL, e-mail, path, file or host name: classify the whole space-free token."""
@@ -220,7 +274,7 @@ class _Scanner:
         end = m.end() if m else pos
         length = classify_token(text[start:end])
         if length:
-            return self._protect(start, start + length)
+            return self._protect(start, start + length, kind="address")
         self.rejected_until = end
         return pos + 1
 
@@ -242,12 +296,37 @@ class _Scanner:
             if self.spans and self.spans[-1].start <= start < self.spans[-1].end:
                 return resume
         word = text[start:end]
+        if "_" in word and word.strip("_") != "" and not _is_mnemonic(word):
+            return self._protect(start, end)  # GOBJECT_DEBUG, Page_Up, max_count
         keep = (
-            ("_" in word and word.strip("_") != "")
-            or (self.serbian_words and not _FOREIGN.isdisjoint(word))
-            or self._upper_word_is_latin(word, start, end)
+            (self.serbian_words and not _FOREIGN.isdisjoint(word))
+            or self._upper_word_is_latin(word.replace("_", "") if "_" in word else word,
+                                         start, end)
         )
-        return self._protect(start, end) if keep else max(end, pos + 1)
+        if not keep:
+            return max(end, pos + 1)
+        start, end = self._whole_token(start, end)
+        return self._protect(start, end, kind="word")
+
+    def _whole_token(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a kept word to the token it belongs to, so that no token is written in two
+        scripts (Wi-Fi, Rolls-Royce, AC/DC, McDonald's), but not over a Serbian case ending
+        after a hyphen (PDF-a, Facebook-om stay PDF-а, Facebook-ом as Serbian writes them)."""
+        text = self.text
+        length = len(text)
+        while end < length - 1 and text[end] in "-/'’" and text[end + 1].isalnum():
+            part = _WORD.match(text, end + 1)
+            assert part is not None
+            if text[end] == "-" and part.group().islower() and len(part.group()) <= 4:
+                break
+            end = part.end()
+        while (start - 1 > self.floor and text[start - 1] in "-/"
+               and _is_word_char(text[start - 2])):
+            before = start - 1
+            while before > self.floor and _is_word_char(text[before - 1]):
+                before -= 1
+            start = before
+        return start, end
 
     def _upper_word_is_latin(self, word: str, start: int, end: int) -> bool:
         acronyms = self.acronyms
@@ -258,11 +337,36 @@ class _Scanner:
             return any(a.islower() and b.isupper() for a, b in pairwise(word))
         if not self.serbian_words:
             return False
-        if len(word) > 1 and _ROMAN.fullmatch(word):
+        if len(word) == 1:
+            return word in "IVX" and self._single_numeral(start, end)
+        if _ROMAN.fullmatch(word):
             if word in tables.ROMAN_LOOKALIKES:
-                return not _is_shouting(_context_word(self.text, start, end), self.acronyms)
+                return self._lookalike_is_numeral(start, end)
             return True
         return False
+
+    def _neighbours(self, start: int, end: int) -> tuple[str, str]:
+        """The words right before and after ``text[start:end]`` in the same clause."""
+        text = self.text
+        after = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR))
+        before = _PREVIOUS_WORD.search(text, max(0, start - _NEIGHBOUR), start)
+        return (before.group(1) if before else "", after.group(1) if after else "")
+
+    def _lookalike_is_numeral(self, start: int, end: int) -> bool:
+        """VI vek, Luj XIV: a numeral.  DA LI, MI SMO (capitals around it), MI smo, VI ste (a
+        pronoun before an auxiliary verb): a word."""
+        before, after = self._neighbours(start, end)
+        if _is_shouting(before, self.acronyms) or _is_shouting(after, self.acronyms):
+            return False
+        return after.lower() not in tables.SERBIAN_AUXILIARIES
+
+    def _single_numeral(self, start: int, end: int) -> bool:
+        """Petar I Karađorđević, Aleksandar I: a lone I, V or X after a name is a numeral
+        (elsewhere I is the conjunction, written in capitals)."""
+        before, after = self._neighbours(start, end)
+        named = len(before) > 1 and before[0].isupper() and before[1:].islower()
+        return named and (not after or after[0].isupper()) and not _is_shouting(
+            after, self.acronyms)
 
     # -- the scan --------------------------------------------------------------------------
     def run(self) -> list[Span]:
@@ -270,6 +374,7 @@ class _Scanner:
             "nc": self.no_convert, "pct": self.placeholder, "brace": self.brace,
             "tag": self.tag, "entity": self.entity, "url": self.compound, "at": self.compound,
             "dot": self.compound, "path": self.compound, "opt": self.option, "call": self.call,
+            "var": self.variable, "plus": self.key_combination, "unit": self.unit,
         }
         search, match, text = _CANDIDATE.search, _TRIGGER.match, self.text
         pos = 0

@@ -54,8 +54,32 @@ COMMON_PUNCTUATION = "\u00a0„“”‘’‚–—…«»°·•€§©®™×
 SR_LATIN_UPPER = "ABCČĆDĐEFGHIJKLMNOPRSŠTUVZŽ"
 SR_LATIN_LOWER = SR_LATIN_UPPER.lower()
 
-#: Letters that make a word foreign: Serbian Latin has no q, w, x or y.
-FOREIGN_LETTERS = "qwxyQWXY"
+#: Latin letters that are not Serbian: q, w, x, y and the accented letters of other languages
+#: (Über, naïve, Müller, café).  Ð/ð are not among them: in Serbian text they are a mis-decoded
+#: Đ/đ (cp1250 read as cp1252) and convert as Ђ/ђ; ś/ź are Montenegrin.
+FOREIGN_LETTERS = "qwxyQWXY" + "".join(
+    chr(code) for code in range(0xC0, 0x250)
+    if chr(code).isalpha() and chr(code) not in "ČčĆćĐđŠšŽžÐðŚśŹźÈèÌìĪīŪū"
+    and not 0x1C4 <= code <= 0x1CC)
+
+#: Vowels with an accent mark, as Serbian dictionaries write them (ѐ ѝ ӣ ӯ = è ì ī ū; the
+#: same pairs recode-sr-latin uses).
+SR_ACCENTED = {"ѐ": "è", "ѝ": "ì", "ӣ": "ī", "ӯ": "ū", "Ѐ": "È", "Ѝ": "Ì", "Ӣ": "Ī", "Ӯ": "Ū"}
+
+#: Mis-decoded letters read as the Serbian letters they stand for (Latin -> Cyrillic).
+SR_MISDECODED = {"Ð": "Ђ", "ð": "ђ"}
+
+#: Auxiliary verbs and clitics: a Roman-numeral look-alike before one is a pronoun
+#: (MI smo, VI ste), not a numeral.
+SERBIAN_AUXILIARIES = frozenset(
+    "sam si je smo ste su nisam nisi nije nismo niste nisu ću ćeš će ćemo ćete bih bi bismo "
+    "biste ste smo imamo imate znamo znate možemo možete hoćemo hoćete".split())
+
+#: Key names: a token joined by "+" holding one of them is a key combination (Ctrl+Alt+Del).
+KEY_NAMES = frozenset(
+    "ctrl alt shift del delete esc escape tab enter return fn cmd super meta win altgr "
+    "pgup pgdn pageup pagedown home end ins insert backspace space print prtsc".split()
+    + [f"f{n}" for n in range(1, 25)])
 
 #: All-caps Roman numerals that are also Serbian words; in an all-caps sentence they convert
 #: (MI SMO -> МИ СМО, VI STE -> ВИ СТЕ), elsewhere they stay Latin (VI vek -> VI век).
