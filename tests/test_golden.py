@@ -33,9 +33,11 @@ def test_heldout_accuracy(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_every_exception_line_has_a_case() -> None:
-    from translit_service.lexicon import Lexicon
+    from translit_service.lexicon import data_lines
+    from translit_service.lexicon.digraphs import parse_exceptions
 
-    DIGRAPH_EXCEPTIONS = Lexicon.default().digraph_exceptions
+    # The hand-made table (the generated one is measured against the whole dictionary).
+    DIGRAPH_EXCEPTIONS = parse_exceptions(data_lines("digraph_exceptions.txt"))
 
     words = " ".join(c["in"].lower() for c in golden.load("digraphs.json") + golden.load("options.json"))
     missing = [e for e in DIGRAPH_EXCEPTIONS if not e.dj_only and e.prefix + e.stem not in words]

@@ -8,7 +8,10 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import translit_service as ts
+from translit_service.lexicon import Lexicon
 from translit_service.spans import protected_spans
+
+WITHOUT_EXCEPTIONS = ts.Transliterator(lexicon=Lexicon.default()._replace(digraph_exceptions=()))
 
 CYRILLIC_LOWER = "абвгдђежзијклљмнњопрстћуфхцчџш"
 SEPARATORS = st.sampled_from([" ", " ", " ", ", ", ". ", "\n", " - ", "; ", "! ", "? "])
@@ -40,6 +43,9 @@ def test_cyrillic_round_trip_is_lossless(text: str) -> None:
     assume(not FORBIDDEN_PAIRS.search(text))
     latin = ts.to_latin(text)
     assume(not protected_spans(latin))
+    # Words a digraph-exception line reads as two letters (анџ -> andž -> андж, as Andžej)
+    # are the table's business, tested against the dictionary, not a lossless round trip.
+    assume(WITHOUT_EXCEPTIONS.to_cyrillic(latin) == ts.to_cyrillic(latin))
     assert ts.to_cyrillic(latin) == text
 
 

@@ -316,21 +316,21 @@ class Transliterator:
     def _convert_text(self, text: str, pipeline: Pipeline) -> str:
         if not text:
             return text
-        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        latin = pipeline.to == "latn"
+        if not latin and not text.isascii() and not unicodedata.is_normalized("NFC", text):
             # Composed first, so that a decomposed letter (s + U+030C) changes nothing about
             # what is protected: an e-mail address is one whatever its letters' encoding.
+            # (Cyrillic -> Latin composes its output instead: Е + U+0301 -> É.)
             text = unicodedata.normalize("NFC", text)
         run = pipeline.run
         spans = self.spans(text, pipeline.serbian_words)
         if not spans:
             result = run(text)
-            if pipeline.to == "latn" and not result.isascii() and not unicodedata.is_normalized(
-                    "NFC", result):
+            if latin and not result.isascii() and not unicodedata.is_normalized("NFC", result):
                 result = unicodedata.normalize("NFC", result)
             return result
         out: list[str] = []
         pos = 0
-        latin = pipeline.to == "latn"
         for start, end, keep, kind in spans:
             if start > pos:
                 out.append(run(text[pos:start]))

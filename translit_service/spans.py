@@ -53,7 +53,7 @@ _FOREIGN_CLASS = re.escape(tables.FOREIGN_LETTERS)
 _TRIGGER = re.compile(
     rf"""
     (?P<nc>-\{{)
-  | (?P<pct>%(?=[(\d%a-zA-Z.#*+@^_-]))
+  | (?P<pct>%(?=[(\d%a-zA-Z.#*+@^_'-]))
   | (?P<brace>\{{)
   | (?P<tag><(?=[A-Za-z/!?]))
   | (?P<entity>&(?=[#A-Za-z]))
@@ -86,7 +86,7 @@ _CANDIDATE = re.compile(
 _FOREIGN = frozenset(tables.FOREIGN_LETTERS)
 
 _PLACEHOLDER = re.compile(
-    r"%(?:\((?P<name>[^()\s]{0,64})\))?(?:\d{1,3}\$)?[-#0+]*(?:\*|\d{1,4})?"
+    r"%(?:\((?P<name>[^()\s]{0,64})\))?(?:\d{1,3}\$)?[-#0+'I]*(?:\*|\d{1,4})?"
     r"(?:\.(?:\*|\d{1,4}))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsa%]"
 )
 # strftime/date directives (%d.%m.%y, %H:%M:%S, %A, %b, %p…) and Objective-C's %@.

@@ -7,8 +7,8 @@ then shares the pages between workers), and knows which files it read, so that a
 tell when to rebuild.
 
 >>> lexicon = Lexicon.default()
->>> "PDF" in lexicon.latin_acronyms, ("nad", "živ", False, False) in lexicon.digraph_exceptions
-(True, True)
+>>> ("nad", "živ", False, False, False) in lexicon.digraph_exceptions
+True
 """
 
 from __future__ import annotations
@@ -45,11 +45,17 @@ class Lexicon(NamedTuple):
 
     @staticmethod
     def load() -> Lexicon:
-        """Read the packaged tables now (see :meth:`default` for the shared copy)."""
-        names = ("digraph_exceptions.txt", "latin_acronyms.txt")
-        return Lexicon(parse_exceptions(data_lines(names[0])),
-                       frozenset(data_lines(names[1])),
-                       tuple(data_path(name) for name in names))
+        """Read the packaged tables now (see :meth:`default` for the shared copy): the
+        hand-made digraph exceptions, those generated from the Serbian dictionary
+        (tools/build_lexicon.py) and the acronyms kept in Latin."""
+        hand, generated, acronyms = ("digraph_exceptions.txt", "digraph_exceptions_hunspell.txt",
+                                     "latin_acronyms.txt")
+        exceptions = parse_exceptions(data_lines(hand))
+        sources = [data_path(hand), data_path(acronyms)]
+        if data_path(generated).exists():
+            exceptions += parse_exceptions(data_lines(generated))
+            sources.append(data_path(generated))
+        return Lexicon(exceptions, frozenset(data_lines(acronyms)), tuple(sources))
 
     @staticmethod
     @functools.cache

@@ -25,28 +25,31 @@ from typing import NamedTuple
 
 
 class DigraphException(NamedTuple):
-    """One line of the table: ``prefix|stem``, ``^`` for word-start, tag ``dj``."""
+    """One line of the table: ``prefix|stem``, ``^`` for word-start, tag ``dj``; a line
+    starting with ``!`` is a veto (the digraph is one letter there, whatever else matches)."""
 
     prefix: str
     stem: str
     word_start: bool
     dj_only: bool
+    veto: bool = False
 
 
 def parse_exceptions(lines: Iterable[str]) -> tuple[DigraphException, ...]:
-    """Parse ``[^]PREFIX|STEM [dj]`` lines (comments already dropped).
+    """Parse ``[!][^]PREFIX|STEM [dj]`` lines (comments already dropped).
 
-    >>> parse_exceptions(["^od|j dj"])
-    (DigraphException(prefix='od', stem='j', word_start=True, dj_only=True),)
+    >>> parse_exceptions(["^od|j dj", "!^od|žak"])[1]
+    DigraphException(prefix='od', stem='žak', word_start=True, dj_only=False, veto=True)
     """
     entries = []
     for line in lines:
         word, _, tag = line.strip().partition(" ")
-        prefix, _, stem = word.partition("|")
+        veto = word.startswith("!")
+        prefix, _, stem = word.lstrip("!").partition("|")
         if not prefix.lstrip("^") or not stem:
             raise ValueError(f"not a PREFIX|STEM line: {line!r}")
         entries.append(DigraphException(prefix.lstrip("^").lower(), stem.lower(),
-                                        prefix.startswith("^"), tag.strip() == "dj"))
+                                        prefix.startswith("^"), tag.strip() == "dj", veto))
     return tuple(entries)
 
 
@@ -68,14 +71,54 @@ class _Rule(NamedTuple):
     word_start: bool
 
 
+class _Node:
+    """A node of the tree of ``before`` strings, read backwards from the digraph letter."""
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        # rules whose ``before`` ends here: (word start?) -> (stems, vetoed stems)
+        self.leaves: dict[bool, tuple[set[str], set[str]]] = {}
+
+
+def _alternation(strings: set[str]) -> str:
+    """A regex matching any of ``strings`` at the current position, longest first."""
+    return "|".join(re.escape(text) for text in sorted(strings, key=lambda t: (-len(t), t)))
+
+
+def _node_pattern(node: _Node, depth: int) -> str:
+    """The pattern for one node, at ``depth`` letters before the digraph letter (the regex
+    stands just after the letter, so the letter ``depth`` back is ``depth + 1`` behind)."""
+    parts = []
+    for word_start, (stems, vetoes) in sorted(node.leaves.items()):
+        test = rf"(?<![^\W\d_]{'.' * (depth + 1)})" if word_start else ""
+        if vetoes:
+            test += f"(?!{_alternation(vetoes)})"
+        if "" not in stems:
+            test += f"(?={_alternation(stems)})"
+        parts.append(test)
+    for char, child in sorted(node.children.items()):
+        inner = _node_pattern(child, depth + 1)
+        parts.append(f"(?<={re.escape(char)}{'.' * (depth + 1)})(?:{inner})")
+    return "|".join(parts) if parts else "(?!)"
+
+
 class DigraphSplitter:
-    """Split the Cyrillic digraph letters of a half-converted run that stand on a boundary."""
+    """Split the Cyrillic digraph letters of a half-converted run that stand on a boundary.
+
+    The table becomes one case-insensitive pattern shaped as a tree: the rare letter first
+    (so the regex engine skips to the next џ, њ, љ), then, through nested lookbehinds, the
+    letters before it one by one, then the stems after it as lookaheads.  A match is a split:
+    no Python runs for the letters that stay one letter, and the cost per letter grows with
+    the depth of the tree (the longest prefix), not with the number of lines.
+
+    A veto line (``!prefix|stem``) applies to the lines with the same prefix (and ``^``): the
+    digraph stays one letter where the veto's stem follows.
+    """
 
     def __init__(self, entries: Iterable[DigraphException], dj_as_dje: bool) -> None:
-        self.rules: dict[str, list[_Rule]] = {}
-        # Which neighbours a letter's windows use: (previous letter?, next letter?)
-        self.shapes: dict[str, set[tuple[bool, bool]]] = {}
+        roots: dict[str, _Node] = {}
         self.size = 0
+        vetoes: list[tuple[str, _Rule]] = []
         for entry in entries:
             if entry.dj_only and not dj_as_dje:
                 continue
@@ -85,113 +128,40 @@ class DigraphSplitter:
             letter = DIGRAPH_OF_PAIR[pair]
             rule = _Rule(with_digraphs(entry.prefix[:-1], dj_as_dje),
                          with_digraphs(entry.stem[1:], dj_as_dje), entry.word_start)
-            window = rule.before[-1:] + letter + rule.stem[:1]
-            self.rules.setdefault(window, []).append(rule)
-            self.shapes.setdefault(letter, set()).add((bool(rule.before), bool(rule.stem)))
             self.size += 1
-        self.gate = self._gate()
-        self.regular = all(shape == (True, True) for shapes in self.shapes.values()
-                           for shape in shapes)
-
-    def _gate(self) -> re.Pattern[str] | None:
-        """One regex that finds the letters worth a lookup, tested in C: a digraph letter
-        whose two letters before and two after begin or end some rule.  It is shaped as a
-        tree (the letter, the letter before it, the one before that, then the two after), so
-        its cost per letter is bounded by the alphabet, not by the table."""
-        tree: dict[str, dict[str, dict[str, set[str]]]] = {}
-        for window, rules in self.rules.items():
-            letter = next(ch for ch in window if ch in _SPLIT)
-            for rule in rules:
-                last = rule.before[-1:] or "*"
-                second = rule.before[-2:-1] or ("^" if rule.word_start and rule.before else "*")
-                tree.setdefault(letter, {}).setdefault(last, {}).setdefault(
-                    second, set()).add(rule.stem[:2])
-
-        def cls(chars: set[str] | str) -> str:
-            both = "".join(sorted(set(chars) | {c.upper() for c in chars}))
-            return f"[{re.escape(both)}]"
-
-        def ahead(stems: set[str]) -> str:
-            if "" in stems:
-                return ""
-            by_first: dict[str, set[str]] = {}
-            for stem in stems:
-                by_first.setdefault(stem[0], set()).add(stem[1:])
-            branches = []
-            for first, rests in sorted(by_first.items()):
-                rest = "" if "" in rests else cls({r[0] for r in rests})
-                branches.append(cls(first) + rest)
-            # Letters with the same continuations share one branch.
-            return f"(?={'|'.join(branches)})"
-
-        alternatives = []
-        for letter, by_last in sorted(tree.items()):
-            branches = []
-            for last, by_second in sorted(by_last.items()):
-                seconds = []
-                for second, stems in sorted(by_second.items()):
-                    if second == "*":
-                        seconds.append(ahead(stems))
-                    elif second == "^":
-                        seconds.append(rf"(?<![^\W\d_]..){ahead(stems)}")
-                    else:
-                        seconds.append(f"(?<={cls(second)}..){ahead(stems)}")
-                behind = "" if last == "*" else f"(?<={cls(last)}.)"
-                branches.append(f"{behind}(?:{'|'.join(seconds)})")
-            alternatives.append(f"(?<={cls(letter)})(?:{'|'.join(branches)})")
-        if not alternatives:
-            return None
-        # The class first, so that the regex engine skips to the next rare letter.
-        return re.compile(f"{cls(''.join(tree))}(?:{'|'.join(alternatives)})")
-
-    def _splits_at(self, run: str, i: int, letter: str) -> bool:
-        for use_before, use_stem in self.shapes[letter]:
-            window = ((run[i - 1].lower() if use_before and i else "") + letter
-                      + (run[i + 1:i + 2].lower() if use_stem else ""))
-            if self._rule_matches(run, i, self.rules.get(window, ())):
-                return True
-        return False
+            if entry.veto:
+                vetoes.append((letter, rule))
+                continue
+            node = roots.setdefault(letter, _Node())
+            for char in reversed(rule.before):
+                node = node.children.setdefault(char, _Node())
+            node.leaves.setdefault(rule.word_start, (set(), set()))[0].add(rule.stem)
+        for letter, rule in vetoes:
+            found = roots.get(letter)
+            for char in reversed(rule.before):
+                found = found.children.get(char) if found else None
+            if found is not None and rule.word_start in found.leaves:
+                found.leaves[rule.word_start][1].add(rule.stem)
+        self.gate: re.Pattern[str] | None = None
+        if roots:
+            letters = "".join(sorted(roots))
+            branches = "|".join(f"(?<=[{letter}{letter.upper()}])(?:{_node_pattern(node, 0)})"
+                                for letter, node in sorted(roots.items()))
+            # The class in both cases and outside the case-insensitive group, so that the
+            # regex engine can skip to the next rare letter at C speed.
+            self.gate = re.compile(f"[{letters}{letters.upper()}](?i:{branches})")
 
     @staticmethod
-    def _rule_matches(run: str, i: int, rules: Iterable[_Rule]) -> bool:
-        for rule in rules:
-            start = i - len(rule.before)
-            if start < 0 or run[start:i].lower() != rule.before:
-                continue
-            if run[i + 1:i + 1 + len(rule.stem)].lower() != rule.stem:
-                continue
-            if rule.word_start and start and run[start - 1].isalpha():
-                continue
-            return True
-        return False
+    def _split(match: re.Match[str]) -> str:
+        found = match.group()
+        pair = _SPLIT[found.lower()]
+        if found.islower():
+            return pair
+        following = match.string[match.end():match.end() + 1]
+        return pair.upper() if following.isupper() else pair[0].upper() + pair[1]
 
     def __call__(self, run: str, start: int = 0) -> str:
-        """Split the boundary letters of ``run`` (from index ``start`` on)."""
+        """Split the boundary letters of ``run`` (``start``: where the first one may be)."""
         if self.gate is None:
             return run
-        out: list[str] | None = None
-        pos = 0
-        rules = self.rules
-        regular = self.regular
-        for m in self.gate.finditer(run, start):
-            i = m.start()
-            found = m.group()
-            if regular:  # every rule has letters on both sides: one window, one lookup
-                candidates = rules.get(run[i - 1:i + 2].lower()) if i else None
-                if candidates is None or not self._rule_matches(run, i, candidates):
-                    continue
-            elif not self._splits_at(run, i, found.lower()):
-                continue
-            pair = _SPLIT[found.lower()]
-            if not found.islower():
-                following = run[i + 1:i + 2]
-                pair = pair.upper() if following.isupper() else pair[0].upper() + pair[1]
-            if out is None:
-                out = []
-            out.append(run[pos:i])
-            out.append(pair)
-            pos = i + 1
-        if out is None:
-            return run
-        out.append(run[pos:])
-        return "".join(out)
+        return self.gate.sub(self._split, run)
