@@ -38,6 +38,7 @@ def accuracy(rows: list[dict[str, str]], convert: Callable[[str], str], source: 
 
 PEERS: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
     "translit_service": (to_cyrillic, to_latin),
+    "  foreign=convert": (lambda s: to_cyrillic(s, foreign="convert"), to_latin),
     "srtools": (srtools.latin_to_cyrillic, srtools.cyrillic_to_latin),
     "cyrtranslit": (lambda s: cyrtranslit.to_cyrillic(s, "sr"),
                     lambda s: cyrtranslit.to_latin(s, "sr")),

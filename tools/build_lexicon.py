@@ -21,7 +21,8 @@ Outputs:
   few as ``!`` exceptions.  The header records how many of the dictionary's own forms with
   one of these digraphs the engine then converts right.
 * ``english_words.txt.gz``: English words, one a line, ``word<TAB>S`` when the word is also a
-  Serbian word form (so it converts: program, video, more, sto).  The engine keeps the others
+  Serbian word form, with or without its diacritics (so it converts: program, video, more,
+  sto, and sta for šta).  The engine keeps the others
   Latin inside Serbian text (Google, Delete, path) and reads ``max_count`` as an identifier.
 """
 
@@ -186,6 +187,10 @@ def build_english(forms: set[str]) -> list[str]:
     from translit_service import to_latin
 
     serbian = {to_latin(f).lower() for f in forms}
+    # Serbian typed without diacritics is Serbian too: sta (šta), cas (čas), jos (još).
+    plain = str.maketrans("čćšžđ", "ccszd")
+    serbian |= {word.translate(plain) for word in serbian}
+    serbian |= {word.replace("đ", "dj").translate(plain) for word in serbian if "đ" in word}
     out = []
     for word in wordfreq.top_n_list("en", 100_000):
         if not (word.isascii() and word.isalpha() and len(word) >= 2):

@@ -40,10 +40,10 @@ from typing import Any, NamedTuple
 from . import tables
 from .codepage import CodePage
 from .errors import UnknownFormat, UnknownScript
-from .lexicon import DigraphSplitter, Lexicon
+from .lexicon import DigraphSplitter, Lexicon, english_words
 from .markup import convert_html
 from .options import DJ_READINGS, Options, languages
-from .spans import Span, protected_spans
+from .spans import Span, foreign_spans, protected_spans
 
 SCRIPTS = ("cyrl", "latn")
 FORMATS = ("text", "html")
@@ -234,7 +234,7 @@ class Transliterator:
         self._lexicon = lexicon
         self._pipelines: dict[str, Pipeline] = {}
         self._stamp: tuple[tuple[str, int, int], ...] | None = None
-        self._short_spans = lru_cache(maxsize=self.SPAN_CACHE_SIZE)(self._scan)
+        self._short_spans = lru_cache(maxsize=self.SPAN_CACHE_SIZE)(self._scan_short)
 
     def __repr__(self) -> str:
         return f"Transliterator({self.options!r})"
@@ -302,15 +302,25 @@ class Transliterator:
         return Pipeline(to, steps, _compose(steps), options.serbian and to == "cyrl")
 
     # -- protection ----------------------------------------------------------------------
-    def _scan(self, text: str, serbian_words: bool) -> tuple[Span, ...]:
-        return tuple(protected_spans(text, serbian_words=serbian_words, acronyms=self.acronyms))
+    def _scan(self, text: str, serbian_words: bool) -> list[Span]:
+        english = english_words() if serbian_words else None
+        found = protected_spans(text, serbian_words=serbian_words, acronyms=self.acronyms,
+                                english=english.all if english else frozenset())
+        if english and self.options.foreign == "keep":
+            extra = foreign_spans(text, english, found)
+            if extra:
+                found = sorted(found + extra)
+        return found
+
+    def _scan_short(self, text: str, serbian_words: bool) -> tuple[Span, ...]:
+        return tuple(self._scan(text, serbian_words))
 
     def spans(self, text: str, serbian_words: bool = True) -> Sequence[Span]:
         """The protected spans of ``text`` (remembered for short texts, so that converting a
         text and detecting its script scan it once)."""
         if len(text) <= self.SHORT_TEXT:
             return self._short_spans(text, serbian_words)
-        return protected_spans(text, serbian_words=serbian_words, acronyms=self.acronyms)
+        return self._scan(text, serbian_words)
 
     # -- conversion ----------------------------------------------------------------------
     def _convert_text(self, text: str, pipeline: Pipeline) -> str:

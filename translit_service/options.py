@@ -12,7 +12,7 @@ JSON fields and query parameters, their OpenAPI schema and the CLI's click optio
 generated from it (:func:`api_schema`, :func:`click_options`), so they cannot drift.
 
 >>> Options(lang="RS", dj_as="đ")
-Options(lang='sr', dj_as='đ', latin_acronyms=None)
+Options(lang='sr', dj_as='đ', latin_acronyms=None, foreign='keep')
 >>> Options(dj_as="dž")
 Traceback (most recent call last):
 ...
@@ -31,6 +31,7 @@ from typing import Any, NamedTuple, TypeVar
 from .errors import InvalidOption, TranslitError, UnknownLanguage
 
 DJ_READINGS = ("dj", "đ")
+FOREIGN_POLICIES = ("keep", "convert")
 
 #: The Serbian language codes (Serbian and Montenegrin), which get the full rule set.
 SERBIAN = ("sr", "me")
@@ -67,17 +68,22 @@ class Options:
 
     * ``lang``: ``sr`` (default), ``me`` (adds ś and ź) or another cyrtranslit language;
     * ``dj_as``: ``"dj"`` (default) or ``"đ"``, for text typed without diacritics;
-    * ``latin_acronyms``: the acronyms kept in Latin inside Cyrillic (None: the lexicon's list).
+    * ``latin_acronyms``: the acronyms kept in Latin inside Cyrillic (None: the lexicon's list);
+    * ``foreign``: ``"keep"`` (default) keeps English words that are not Serbian in Latin
+      (Google, Delete, path), ``"convert"`` converts them like any word.
     """
 
     lang: str = "sr"
     dj_as: str = "dj"
     latin_acronyms: frozenset[str] | None = None
+    foreign: str = "keep"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lang", normalise_language(self.lang))
         if self.dj_as not in DJ_READINGS:
             raise InvalidOption("dj_as", self.dj_as, DJ_READINGS)
+        if self.foreign not in FOREIGN_POLICIES:
+            raise InvalidOption("foreign", self.foreign, FOREIGN_POLICIES)
         acronyms = self.latin_acronyms
         if acronyms is not None and not isinstance(acronyms, frozenset):
             if isinstance(acronyms, str) or not isinstance(acronyms, Iterable):
@@ -127,6 +133,9 @@ FIELDS: tuple[OptionField, ...] = (
                 closed=False),
     OptionField("dj_as", "How Latin 'dj' is read: as d + j (default), or as đ, for text typed "
                 "without diacritics.", lambda: DJ_READINGS, "--dj-as"),
+    OptionField("foreign", "English words that are not Serbian (Google, Delete, path): keep "
+                "them in Latin (default) or convert them.", lambda: FOREIGN_POLICIES,
+                "--foreign"),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 

@@ -20,12 +20,13 @@ the length of the text whatever it contains.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
 from . import tables
-from .lexicon import Lexicon
+from .codepage import CodePage
+from .lexicon import EnglishWords, Lexicon
 
 
 class Span(NamedTuple):
@@ -147,13 +148,15 @@ _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
 
 
-def _is_mnemonic(word: str) -> bool:
+def _is_mnemonic(word: str, english: frozenset[str] = frozenset()) -> bool:
     """A menu label with a gettext accelerator marker, not an identifier: ``_Otvori``,
-    ``_kao``, ``Fas_cikle``, ``Pre_motaj`` (one underscore, letters only, and the word around
-    it in sentence case); ``Page_Up``, ``KP_Down``, ``max_count``, ``GOBJECT_DEBUG`` are not.
+    ``_kao``, ``Fas_cikle``, ``no_vom``, ``u_desno`` (one underscore, letters only); an
+    identifier is in capitals (``GOBJECT_DEBUG``), capitalised after the underscore
+    (``Page_Up``, ``KP_Down``) or made of two ``english`` words (``max_count``).
 
-    >>> [_is_mnemonic(w) for w in ("_Otvori", "Fas_cikle", "Page_Up", "max_count", "_a_b")]
-    [True, True, False, False, False]
+    >>> [_is_mnemonic(w, frozenset({"max", "count"}))
+    ...  for w in ("_Otvori", "Fas_cikle", "no_vom", "Page_Up", "max_count", "_a_b")]
+    [True, True, True, False, False, False]
     """
     if word.count("_") != 1:
         return False
@@ -162,7 +165,9 @@ def _is_mnemonic(word: str) -> bool:
         return False
     if not head:
         return tail.islower() or (tail[0].isupper() and (len(tail) == 1 or tail[1:].islower()))
-    return tail.islower() and head[0].isupper() and (len(head) == 1 or head[1:].islower())
+    if not tail.islower() or not (head.islower() or (head[0].isupper() and head[1:].islower())):
+        return False
+    return not (head.lower() in english and tail in english)
 
 
 def _is_shouting(word: str, acronyms: frozenset[str]) -> bool:
@@ -171,13 +176,90 @@ def _is_shouting(word: str, acronyms: frozenset[str]) -> bool:
             and not _ROMAN.fullmatch(word))
 
 
+def _word_page() -> CodePage:
+    """ASCII letters lower-cased, other letters and digits '#', everything else a space: the
+    words of a text, one char for one, for the foreign-word automaton."""
+    mapping = {}
+    for code in range(128):
+        ch = chr(code)
+        mapping[ch] = ch.lower() if ch.isalpha() else "#" if ch.isalnum() or ch == "_" else " "
+    for ch in tables.SR_LATIN_UPPER + tables.SR_LATIN_LOWER + tables.SERBIAN_CYRILLIC:
+        mapping.setdefault(ch, "#")
+    for ch in tables.COMMON_PUNCTUATION:
+        mapping.setdefault(ch, "#" if ch.isalpha() else " ")
+    return CodePage(mapping)
+
+
+_WORD_PAGE = _word_page()
+
+
+def foreign_spans(text: str, english: EnglishWords, taken: Sequence[Span]) -> list[Span]:
+    """Spans for the words of ``text`` that are English and not Serbian (Google, Delete,
+    path), widened to their token (Coca-Cola), left out where ``taken`` (the scanner's spans)
+    already covers them.  One pass of an Aho-Corasick automaton in C over the text's words;
+    Python runs only for the hits.
+
+    >>> from translit_service.lexicon import english_words
+    >>> [s.keep for s in foreign_spans("Klikni Delete u Google Chrome-u", english_words(), [])]
+    ['Delete', 'Google', 'Chrome']
+    """
+    if not english.foreign:
+        return []
+    words = _WORD_PAGE(text)
+    if words is None:  # a character outside the page: lower-case it one char for one
+        words = "".join(ch.lower() if ch.isascii() and ch.isalpha() else
+                        "#" if ch.isalnum() else " " for ch in text)
+    found: list[Span] = []
+    floor = index = 0
+    for end, length in english.automaton.iter(f" {words} "):
+        start = end - length - 1  # the match is " word " in " text ": word = text[start:…]
+        stop = start + length
+        while index < len(taken) and taken[index].end <= start:
+            floor = max(floor, taken[index].end)
+            index += 1
+        if (index < len(taken) and taken[index].start < stop) or start < floor:
+            continue  # inside or across something protected already
+        ceiling = taken[index].start if index < len(taken) else len(text)
+        # Across a hyphen or an apostrophe (Coca-Cola, McDonald's), not a slash: the word
+        # on the other side of "Azija/Oral" is Serbian.
+        start, stop = whole_token(text, start, stop, floor, ceiling, joiners="-'’")
+        found.append(Span(start, stop, text[start:stop], "word"))
+        floor = stop
+    return found
+
+
+def whole_token(text: str, start: int, end: int, floor: int,
+                ceiling: int | None = None, joiners: str = "-/'’") -> tuple[int, int]:
+    """Widen a kept word to the token it belongs to, so that no token is written in two
+    scripts (Wi-Fi, Rolls-Royce, AC/DC, McDonald's), but not over a Serbian case ending
+    after a hyphen (PDF-a, Facebook-om stay PDF-а, Facebook-ом as Serbian writes them);
+    never below ``floor`` nor past ``ceiling``."""
+    limit = len(text) if ceiling is None else ceiling
+    while end < limit - 1 and text[end] in joiners and text[end + 1].isalnum():
+        part = _WORD.match(text, end + 1)
+        assert part is not None
+        if part.end() > limit or (text[end] == "-" and part.group().islower()
+                                  and len(part.group()) <= 4):
+            break
+        end = part.end()
+    while (start - 1 > floor and text[start - 1] in joiners and text[start - 1] not in "'’"
+           and _is_word_char(text[start - 2])):
+        before = start - 1
+        while before > floor and _is_word_char(text[before - 1]):
+            before -= 1
+        start = before
+    return start, end
+
+
 class _Scanner:
     """State of one left-to-right scan (see the module docstring)."""
 
-    def __init__(self, text: str, serbian_words: bool, acronyms: frozenset[str]) -> None:
+    def __init__(self, text: str, serbian_words: bool, acronyms: frozenset[str],
+                 english: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.serbian_words = serbian_words
         self.acronyms = acronyms
+        self.english = english
         self.spans: list[Span] = []
         self.floor = 0  # nothing before this index may become part of a new span
         self.rejected_until = 0  # compound token found not to be protected ends here
@@ -296,7 +378,7 @@ class _Scanner:
             if self.spans and self.spans[-1].start <= start < self.spans[-1].end:
                 return resume
         word = text[start:end]
-        if "_" in word and word.strip("_") != "" and not _is_mnemonic(word):
+        if "_" in word and word.strip("_") != "" and not _is_mnemonic(word, self.english):
             return self._protect(start, end)  # GOBJECT_DEBUG, Page_Up, max_count
         keep = (
             (self.serbian_words and not _FOREIGN.isdisjoint(word))
@@ -305,28 +387,8 @@ class _Scanner:
         )
         if not keep:
             return max(end, pos + 1)
-        start, end = self._whole_token(start, end)
+        start, end = whole_token(text, start, end, self.floor)
         return self._protect(start, end, kind="word")
-
-    def _whole_token(self, start: int, end: int) -> tuple[int, int]:
-        """Widen a kept word to the token it belongs to, so that no token is written in two
-        scripts (Wi-Fi, Rolls-Royce, AC/DC, McDonald's), but not over a Serbian case ending
-        after a hyphen (PDF-a, Facebook-om stay PDF-а, Facebook-ом as Serbian writes them)."""
-        text = self.text
-        length = len(text)
-        while end < length - 1 and text[end] in "-/'’" and text[end + 1].isalnum():
-            part = _WORD.match(text, end + 1)
-            assert part is not None
-            if text[end] == "-" and part.group().islower() and len(part.group()) <= 4:
-                break
-            end = part.end()
-        while (start - 1 > self.floor and text[start - 1] in "-/"
-               and _is_word_char(text[start - 2])):
-            before = start - 1
-            while before > self.floor and _is_word_char(text[before - 1]):
-                before -= 1
-            start = before
-        return start, end
 
     def _upper_word_is_latin(self, word: str, start: int, end: int) -> bool:
         acronyms = self.acronyms
@@ -389,7 +451,8 @@ class _Scanner:
 
 
 def protected_spans(text: str, *, serbian_words: bool = True,
-                    acronyms: frozenset[str] | None = None) -> list[Span]:
+                    acronyms: frozenset[str] | None = None,
+                    english: frozenset[str] = frozenset()) -> list[Span]:
     """Return the protected spans of ``text``, in order and not overlapping.
 
     ``serbian_words`` turns on the rules that only make sense for Serbian Latin: words with
@@ -401,4 +464,4 @@ def protected_spans(text: str, *, serbian_words: bool = True,
     """
     if acronyms is None:
         acronyms = Lexicon.default().latin_acronyms
-    return _Scanner(text, serbian_words, acronyms).run()
+    return _Scanner(text, serbian_words, acronyms, english).run()

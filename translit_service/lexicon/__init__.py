@@ -14,14 +14,16 @@ True
 from __future__ import annotations
 
 import functools
+import gzip
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .digraphs import DigraphException, DigraphSplitter, parse_exceptions
 
-__all__ = ["DigraphException", "DigraphSplitter", "Lexicon", "data_path"]
+__all__ = ["DigraphException", "DigraphSplitter", "EnglishWords", "Lexicon", "data_path",
+           "english_words"]
 
 
 def data_path(name: str) -> Path:
@@ -67,3 +69,44 @@ class Lexicon(NamedTuple):
         """The same lexicon with more digraph-exception lines (``prefix|stem [dj]``)."""
         extra = parse_exceptions(lines)
         return self._replace(digraph_exceptions=self.digraph_exceptions + extra)
+
+
+#: Shorter English words are too often Serbian abbreviations (feb, apr, avg: months).
+MIN_FOREIGN_LENGTH = 4
+
+
+class EnglishWords:
+    """English words (wordfreq, Zipf >= 3), and those of them that are not Serbian, with an
+    Aho-Corasick automaton over the latter (built on first use) that finds them in C."""
+
+    def __init__(self, all_words: frozenset[str], foreign: frozenset[str]) -> None:
+        self.all = all_words
+        self.foreign = foreign
+        self._automaton: Any = None
+
+    @property
+    def automaton(self) -> Any:
+        """Matches `` word `` (space on both sides) for every foreign word."""
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for word in self.foreign:
+                if len(word) >= MIN_FOREIGN_LENGTH:
+                    automaton.add_word(f" {word} ", len(word))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+@functools.cache
+def english_words() -> EnglishWords:
+    """``english_words.txt.gz`` (built by tools/build_lexicon.py), read on first use."""
+    path = data_path("english_words.txt.gz")
+    if not path.exists():
+        return EnglishWords(frozenset(), frozenset())
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        lines = [line.rstrip("\n") for line in handle if line.strip()]
+    words = frozenset(line.split("\t")[0] for line in lines)
+    foreign = frozenset(line for line in lines if "\t" not in line)
+    return EnglishWords(words, foreign)
