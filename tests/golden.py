@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from translit_service import Options, transliterate
+from translit_service.glossary import Glossary
 
 CASES_DIR = Path(__file__).parent / "cases"
 HELDOUT = "heldout.json"
@@ -21,9 +22,16 @@ def tuning_files() -> list[str]:
     return sorted(p.name for p in CASES_DIR.glob("*.json") if p.name != HELDOUT)
 
 
+SITE_GLOSSARY = Path(__file__).resolve().parent.parent / "glossary.txt"
+
+
 def options(case: dict[str, Any]) -> Options:
-    """A case's "options" are Options fields, one to one (an unknown name is an error)."""
-    return Options(**case.get("options", {}))
+    """A case's "options" are Options fields, one to one (an unknown name is an error);
+    ``"glossary": "site"`` is the site's glossary.txt."""
+    given = dict(case.get("options", {}))
+    if given.get("glossary") == "site":
+        given["glossary"] = Glossary.from_file(SITE_GLOSSARY)
+    return Options(**given)
 
 
 def run(case: dict[str, Any]) -> str:

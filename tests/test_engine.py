@@ -125,7 +125,7 @@ class TestDetect:
         assert ts.detect_script("").script == "none"
 
     def test_shares_ignore_protected_spans(self) -> None:
-        found = ts.detect_script("Ово је Washington, https://example.com, PDF")
+        found = ts.detect_script("Ово је Washington, https://example.com, NULL")
         assert found == ts.ScriptDetection("cyrl", 0.0, 1.0)
 
     def test_shares_add_up(self) -> None:

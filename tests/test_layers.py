@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "translit_service"
 LAYERS: list[set[str]] = [
     {"errors"},
     {"options", "tables", "codepage", "locales"},
-    {"fileio", "settings", "lexicon"},
+    {"fileio", "settings", "lexicon", "glossary"},
     {"spans", "markup"},
     {"engine"},
     {"entries", "documents"},

@@ -40,6 +40,7 @@ from typing import Any, NamedTuple
 from . import tables
 from .codepage import CodePage
 from .errors import UnknownFormat, UnknownScript
+from .glossary import Glossary, Hit
 from .lexicon import DigraphSplitter, Lexicon, english_words
 from .markup import convert_html
 from .options import DJ_READINGS, Options, languages
@@ -302,25 +303,30 @@ class Transliterator:
         return Pipeline(to, steps, _compose(steps), options.serbian and to == "cyrl")
 
     # -- protection ----------------------------------------------------------------------
-    def _scan(self, text: str, serbian_words: bool) -> list[Span]:
+    def _scan(self, text: str, to: str) -> list[Span]:
+        """The protect step: the scanner's spans, the glossary's entries, foreign words."""
+        serbian_words = self.options.serbian and to == "cyrl"
         english = english_words() if serbian_words else None
         found = protected_spans(text, serbian_words=serbian_words, acronyms=self.acronyms,
                                 english=english.all if english else frozenset())
+        glossary = self.options.glossary
+        if isinstance(glossary, Glossary) and self.options.serbian:
+            found = _with_glossary(found, glossary.find(text, to))
         if english and self.options.foreign == "keep":
             extra = foreign_spans(text, english, found)
             if extra:
                 found = sorted(found + extra)
         return found
 
-    def _scan_short(self, text: str, serbian_words: bool) -> tuple[Span, ...]:
-        return tuple(self._scan(text, serbian_words))
+    def _scan_short(self, text: str, to: str) -> tuple[Span, ...]:
+        return tuple(self._scan(text, to))
 
-    def spans(self, text: str, serbian_words: bool = True) -> Sequence[Span]:
-        """The protected spans of ``text`` (remembered for short texts, so that converting a
-        text and detecting its script scan it once)."""
+    def spans(self, text: str, to: str = "cyrl") -> Sequence[Span]:
+        """The protected spans of ``text`` for a conversion to ``to`` (remembered for short
+        texts, so that converting a text and detecting its script scan it once)."""
         if len(text) <= self.SHORT_TEXT:
-            return self._short_spans(text, serbian_words)
-        return self._scan(text, serbian_words)
+            return self._short_spans(text, to)
+        return self._scan(text, to)
 
     # -- conversion ----------------------------------------------------------------------
     def _convert_text(self, text: str, pipeline: Pipeline) -> str:
@@ -333,7 +339,7 @@ class Transliterator:
             # (Cyrillic -> Latin composes its output instead: Е + U+0301 -> É.)
             text = unicodedata.normalize("NFC", text)
         run = pipeline.run
-        spans = self.spans(text, pipeline.serbian_words)
+        spans = self.spans(text, pipeline.to)
         if not spans:
             result = run(text)
             if latin and not result.isascii() and not unicodedata.is_normalized("NFC", result):
@@ -397,7 +403,22 @@ class Transliterator:
 
 #: Kinds of protected spans whose Cyrillic stays Cyrillic in Latin output: explicit -{ }-,
 #: markup, and addresses (an internationalised domain or path is another address in Latin).
-_KEPT_IN_CYRILLIC = frozenset({"nc", "markup", "address"})
+_KEPT_IN_CYRILLIC = frozenset({"nc", "markup", "address", "glossary"})
+
+
+def _with_glossary(found: list[Span], hits: Sequence[Hit]) -> list[Span]:
+    """Merge glossary hits into the scanner's spans: markup, addresses and code win (a
+    glossary word inside a URL stays the URL); a glossary hit wins over a kept word."""
+    if not hits:
+        return found
+    strong = [s for s in found if s.kind != "word"]
+    chosen = [Span(h.start, h.end, h.keep, "glossary") for h in hits
+              if not any(s.start < h.end and h.start < s.end for s in strong)]
+    if not chosen:
+        return found
+    words = [s for s in found if s.kind == "word"
+             and not any(g.start < s.end and s.start < g.end for g in chosen)]
+    return sorted(strong + words + chosen)
 
 
 def _script(to: object) -> str:
@@ -452,7 +473,7 @@ def to_cyrillic(text: str, *, options: Options | None = None, **kwargs: Any) -> 
     ``latin_acronyms`` replaces the default list of acronyms kept in Latin; ``lang``.
 
     >>> to_cyrillic("Tanjug: XXI vek, NATO i PDF na https://example.com")
-    'Танјуг: XXI век, НАТО и PDF на https://example.com'
+    'Танјуг: XXI век, НАТО и ПДФ на https://example.com'
     >>> to_cyrillic("Djordje i odjednom", dj_as="đ")
     'Ђорђе и одједном'
     """

@@ -12,7 +12,7 @@ JSON fields and query parameters, their OpenAPI schema and the CLI's click optio
 generated from it (:func:`api_schema`, :func:`click_options`), so they cannot drift.
 
 >>> Options(lang="RS", dj_as="đ")
-Options(lang='sr', dj_as='đ', latin_acronyms=None, foreign='keep')
+Options(lang='sr', dj_as='đ', latin_acronyms=None, foreign='keep', glossary=None)
 >>> Options(dj_as="dž")
 Traceback (most recent call last):
 ...
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
 from .errors import InvalidOption, TranslitError, UnknownLanguage
@@ -70,13 +70,16 @@ class Options:
     * ``dj_as``: ``"dj"`` (default) or ``"đ"``, for text typed without diacritics;
     * ``latin_acronyms``: the acronyms kept in Latin inside Cyrillic (None: the lexicon's list);
     * ``foreign``: ``"keep"`` (default) keeps English words that are not Serbian in Latin
-      (Google, Delete, path), ``"convert"`` converts them like any word.
+      (Google, Delete, path), ``"convert"`` converts them like any word;
+    * ``glossary``: a :class:`~translit_service.glossary.Glossary` (words kept in Latin,
+      custom mappings) or None.
     """
 
     lang: str = "sr"
     dj_as: str = "dj"
     latin_acronyms: frozenset[str] | None = None
     foreign: str = "keep"
+    glossary: Hashable | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lang", normalise_language(self.lang))
@@ -110,7 +113,9 @@ class Options:
 
     def as_dict(self) -> dict[str, Any]:
         """The options a client can set, as JSON values (for /readyz and logs)."""
-        return {f.name: getattr(self, f.name) for f in FIELDS}
+        values = {f.name: getattr(self, f.name) for f in FIELDS}
+        values["glossary"] = repr(self.glossary) if self.glossary is not None else None
+        return values
 
 
 _DEFAULT = Options()
@@ -125,6 +130,7 @@ class OptionField(NamedTuple):
     choices: Callable[[], tuple[str, ...]]
     cli: str  # the click option's name
     closed: bool = True  # only the choices (False: aliases too, validated by Options)
+    switch: bool = False  # on/off: true keeps the configured value, false turns it off
 
 
 FIELDS: tuple[OptionField, ...] = (
@@ -136,6 +142,9 @@ FIELDS: tuple[OptionField, ...] = (
     OptionField("foreign", "English words that are not Serbian (Google, Delete, path): keep "
                 "them in Latin (default) or convert them.", lambda: FOREIGN_POLICIES,
                 "--foreign"),
+    OptionField("glossary", "Apply the configured glossary (words kept in Latin, custom "
+                "mappings); false converts without it.", lambda: ("true", "false"),
+                "--glossary/--no-glossary", switch=True),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 
@@ -148,19 +157,49 @@ def from_fields(values: Mapping[str, object], base: Options | None = None) -> Op
     'đ'
     """
     given = {name: values[name] for name in FIELD_NAMES if values.get(name) is not None}
-    for name, value in given.items():
-        if not isinstance(value, str):
-            raise InvalidOption(name, value, next(f for f in FIELDS if f.name == name).choices())
+    for f in FIELDS:
+        if f.name not in given:
+            continue
+        value = given[f.name]
+        if f.switch:
+            on = _switch(f.name, value)
+            if on:
+                del given[f.name]  # the configured value stays
+            else:
+                given[f.name] = None
+        elif not isinstance(value, str):
+            raise InvalidOption(f.name, value, f.choices())
     try:
         return Options.merge(base, **given)
     except TypeError as exc:  # pragma: no cover - FIELD_NAMES are Options fields
         raise TranslitError(str(exc)) from None
 
 
-def api_schema() -> dict[str, dict[str, Any]]:
-    """JSON Schema properties for the options, as the HTTP API accepts them."""
-    return {f.name: {"type": "string", "enum": list(f.choices()), "default":
-                     getattr(_DEFAULT, f.name), "description": f.help} for f in FIELDS}
+def _switch(name: str, value: object) -> bool:
+    """A switch's value: a JSON boolean, or a query/CLI string (true/false, on/off, 1/0)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "on", "1", "yes"):
+        return True
+    if isinstance(value, str) and value.lower() in ("false", "off", "0", "no"):
+        return False
+    raise InvalidOption(name, value, ("true", "false"))
+
+
+def api_schema(query: bool = False) -> dict[str, dict[str, Any]]:
+    """JSON Schema properties for the options, as the HTTP API accepts them (``query``: as
+    query parameters, where a switch is the string true or false)."""
+    schema: dict[str, dict[str, Any]] = {}
+    for f in FIELDS:
+        if f.switch and not query:
+            schema[f.name] = {"type": "boolean", "default": True, "description": f.help}
+        elif f.switch:
+            schema[f.name] = {"type": "string", "enum": ["true", "false"], "default": "true",
+                              "description": f.help}
+        else:
+            schema[f.name] = {"type": "string", "enum": list(f.choices()),
+                              "default": getattr(_DEFAULT, f.name), "description": f.help}
+    return schema
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -172,6 +211,10 @@ def click_options(command: F) -> F:
     import click
 
     for f in reversed(FIELDS):
+        if f.switch:
+            command = click.option(f.cli, f.name, default=None,
+                                   help=f"{f.help} [default: on]")(command)
+            continue
         kind = click.Choice(f.choices(), case_sensitive=False) if f.closed else str
         command = click.option(f.cli, f.name, type=kind, default=None, metavar=None if f.closed
                                else "CODE", help=f"{f.help} [default: from settings, else "

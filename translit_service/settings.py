@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import TranslitError
+from .glossary import Glossary
 from .options import FIELD_NAMES, Options, from_fields
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ DEFAULTS: dict[str, Any] = {
     "PUBLISH_THRESHOLD": 0.8,  # share of an article's units translated before it is published
     "ARTICLE_CACHE_SIZE": 256,  # rendered article variants kept in memory (LRU)
     "SITE_URL": "",  # scheme://host prefix for hreflang links; relative links when empty
+    "GLOSSARY": str(_ROOT / "glossary.txt"),  # words kept in Latin, custom mappings; "" none
 }
 SETTINGS_FILE = "translit.toml"
 
@@ -146,6 +148,9 @@ def load(environ: Mapping[str, str] | None = None, path: str | Path | bool | Non
             values[name] = _coerce(variable, env[variable], default)
             explicit.add(name)
     given = {k: v for k, v in file_options.items()}
+    if "glossary" in given:
+        raise SettingsError(f"{path}: the glossary is a path: set glossary = \"file\" outside "
+                            "[options]")
     for field in FIELD_NAMES:
         variable = f"TRANSLIT_OPTIONS_{field.upper()}"
         if variable in env:
@@ -158,4 +163,7 @@ def load(environ: Mapping[str, str] | None = None, path: str | Path | bool | Non
         options = from_fields(given)
     except TranslitError as exc:
         raise SettingsError(f"{path or 'environment'}: {exc}") from None
+    glossary_path = values["GLOSSARY"]
+    if glossary_path and (Path(glossary_path).is_file() or "GLOSSARY" in explicit):
+        options = Options.merge(options, glossary=Glossary.from_file(glossary_path))
     return Settings(values, options, str(path) if path else None, frozenset(explicit))

@@ -134,6 +134,9 @@ def classify_token(token: str) -> int:
         m = _EMAIL.match(token)
         return len(_strip_trailing(m.group())) if m else 0
     core = _strip_trailing(token)
+    host, slash, _ = core.partition("/")
+    if slash and "." in host and classify_token(host) == len(host):
+        return len(core)  # a host name with a path: rts.rs/vesti, example.com/o-nama
     head, dot, last = core.rpartition(".")
     known = last.lower() in tables.FILE_EXTENSIONS or last in tables.TOP_LEVEL_DOMAINS
     plain_head = _NAME_CHARS.sub("", head.lstrip("*"))
@@ -393,7 +396,7 @@ class _Scanner:
     def _upper_word_is_latin(self, word: str, start: int, end: int) -> bool:
         acronyms = self.acronyms
         if self.serbian_words and (word in acronyms or word.rstrip("0123456789") in acronyms):
-            return True  # PDF, HTML5, MP3
+            return True  # TRUE, NULL, MB (the default list), or a caller's
         if not word.isupper():
             # camelCase, iPhone, McDonald; "LJubav" (a capital digraph) has no lower-upper pair
             return any(a.islower() and b.isupper() for a, b in pairwise(word))
@@ -459,8 +462,8 @@ def protected_spans(text: str, *, serbian_words: bool = True,
     q/w/x/y, Roman numerals and the ``acronyms`` kept in Latin (default: the lexicon's list).
     A :class:`~translit_service.engine.Transliterator` remembers the spans of short texts.
 
-    >>> [s.keep for s in protected_spans("XXI vek, REGEX 18, PDF i NATO, --no-debug, Page_Up")]
-    ['XXI', 'REGEX', 'PDF', '--no-debug', 'Page_Up']
+    >>> [s.keep for s in protected_spans("XXI vek, REGEX 18, NULL i NATO, --no-debug, Page_Up")]
+    ['XXI', 'REGEX', 'NULL', '--no-debug', 'Page_Up']
     """
     if acronyms is None:
         acronyms = Lexicon.default().latin_acronyms

@@ -15,7 +15,8 @@ from ..options import api_schema
 #: The conversion options, generated from options.FIELDS (the API accepts exactly these).
 _OPTIONS = api_schema()
 _OPTION_PARAMETERS = [{"name": name, "in": "query", "schema": schema,
-                       "description": schema["description"]} for name, schema in _OPTIONS.items()]
+                       "description": schema["description"]}
+                      for name, schema in api_schema(query=True).items()]
 
 
 def _error_response(description: str) -> dict[str, Any]:
