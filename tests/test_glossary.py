@@ -54,7 +54,7 @@ def test_bad_lines_are_path_line_errors(tmp_path: Path, content: str, message: s
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "g.txt"
     path.write_bytes(b"PDF\nFace\xffbook\n")
-    with pytest.raises(GlossaryError, match="g.txt:2: not valid UTF-8"):
+    with pytest.raises(GlossaryError, match=r"g\.txt:2: not valid UTF-8"):
         Glossary.from_file(path)
 
 
