@@ -20,7 +20,8 @@ from pathlib import Path
 import cyrtranslit
 import srtools
 
-from translit_service import to_cyrillic, to_latin
+from translit_service import Transliterator, to_cyrillic, to_latin
+from translit_service.entries import derive_entry
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval"
 
@@ -36,7 +37,16 @@ def accuracy(rows: list[dict[str, str]], convert: Callable[[str], str], source: 
     return 1 - len(wrong) / len(rows), wrong
 
 
+_ENGINE = Transliterator()
+_MSGID: dict[str, str] = {}  # msgstr -> its msgid, for the derive column
+
+
+def _derive(to: str) -> Callable[[str], str]:
+    return lambda text: derive_entry(_MSGID.get(text, ""), [text], to, _ENGINE)[0]
+
+
 PEERS: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
+    "derive (reads msgid)": (_derive("cyrl"), _derive("latn")),
     "translit_service": (to_cyrillic, to_latin),
     "  foreign=convert": (lambda s: to_cyrillic(s, foreign="convert"), to_latin),
     "srtools": (srtools.latin_to_cyrillic, srtools.cyrillic_to_latin),
@@ -51,13 +61,15 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print N errors per direction")
     args = parser.parse_args()
     rows = load(args.split)
+    _MSGID.update({r["latn"]: r["msgid"] for r in rows})
+    _MSGID.update({r["cyrl"]: r["msgid"] for r in rows})
     print(f"{args.split}: {len(rows)} msgstrs from {len({r['package'] for r in rows})} packages")
     print(f"  {'':<18} {'latn -> cyrl':>14} {'cyrl -> latn':>14}")
     for name, (cyr, lat) in PEERS.items():
         a, wrong_c = accuracy(rows, cyr, "latn", "cyrl")
         b, wrong_l = accuracy(rows, lat, "cyrl", "latn")
         print(f"  {name:<18} {a:>14.2%} {b:>14.2%}")
-        if name == "translit_service" and args.errors:
+        if name == "derive (reads msgid)" and args.errors:
             for label, wrong, src, dst, fn in (("latn -> cyrl", wrong_c, "latn", "cyrl", cyr),
                                                ("cyrl -> latn", wrong_l, "cyrl", "latn", lat)):
                 print(f"\n  {label}: {len(wrong)} wrong; by package: "

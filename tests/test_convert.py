@@ -115,11 +115,11 @@ def test_markdown_keeps_code_and_links() -> None:
 def test_po_changes_msgstrs_only_and_keeps_the_header() -> None:
     po = ('# komentar\nmsgid ""\nmsgstr ""\n"Language: sr_Latn\\n"\n\n#. ljubav\n'
           'msgctxt "lj"\nmsgid "lj"\nmsgstr "ljubav\\n"\n"drugi \\"red\\""\n')
-    out = convert_po(po, lambda s: convert_document(s, "text", "cyrl"))
+    out = convert_po(po, lambda s, msgid: convert_document(s, "text", "cyrl"))
     assert out == ('# komentar\nmsgid ""\nmsgstr ""\n"Language: sr_Latn\\n"\n\n#. ljubav\n'
                    'msgctxt "lj"\nmsgid "lj"\nmsgstr "љубав\\n"\n"други \\"ред\\""\n')
 
 
 def test_po_without_anything_to_convert_is_byte_identical() -> None:
     po = 'msgid "x"\nmsgstr "Ћирилица \\t %s"\r\n'
-    assert convert_po(po, lambda s: convert_document(s, "text", "cyrl")) == po
+    assert convert_po(po, lambda s, msgid: convert_document(s, "text", "cyrl")) == po

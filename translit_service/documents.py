@@ -105,12 +105,14 @@ def _escape(text: str) -> str:
     return "".join(_ESCAPES.get(ch, ch) for ch in text)
 
 
-def convert_po(text: str, convert: Callable[[str], str]) -> str:
-    """Convert the msgstr strings of a PO file's text, line by line; everything else stays."""
+def convert_po(text: str, convert: Callable[[str, str], str]) -> str:
+    """Convert the msgstr strings of a PO file's text, line by line; everything else stays.
+    ``convert(msgstr, msgid)`` gets the entry's msgid too."""
     out: list[str] = []
     keyword = ""
     msgid_empty = False
     header = False
+    msgid_parts: list[str] = []
     for line in text.splitlines(keepends=True):
         body_line = line.rstrip("\r\n")
         ending = line[len(body_line):]
@@ -125,13 +127,16 @@ def convert_po(text: str, convert: Callable[[str], str]) -> str:
             if keyword == "msgid":
                 msgid_empty = m.group("body") == ""
                 header = False
+                msgid_parts = []
             elif keyword.startswith("msgstr"):
                 header = msgid_empty
         elif keyword == "msgid":
             msgid_empty = msgid_empty and m.group("body") == ""
+        if keyword in ("msgid", "msgid_plural"):
+            msgid_parts.append(_unescape(m.group("body")))
         if keyword.startswith("msgstr") and not header and m.group("body"):
             original = _unescape(m.group("body"))
-            converted = convert(original)
+            converted = convert(original, " ".join(msgid_parts))
             if converted != original:
                 line = f'{m.group("lead")}"{_escape(converted)}"{m.group("trail")}{ending}'
         out.append(line)
@@ -149,4 +154,4 @@ def convert_document(text: str, fmt: str, to: str, lang: str | None = None, *,
         return engine.convert(text, to, fmt)
     if fmt == "md":
         return convert_markdown(text, engine.text_converter(to))
-    return convert_po(text, lambda msgstr: derive_entry("", [msgstr], to, engine)[0])
+    return convert_po(text, lambda msgstr, msgid: derive_entry(msgid, [msgstr], to, engine)[0])

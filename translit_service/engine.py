@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -44,7 +44,7 @@ from .glossary import Glossary, Hit
 from .lexicon import DigraphSplitter, Lexicon, english_words
 from .markup import convert_html
 from .options import DJ_READINGS, Options, languages
-from .spans import Span, foreign_spans, protected_spans
+from .spans import Span, foreign_spans, protected_spans, unit_spans
 
 SCRIPTS = ("cyrl", "latn")
 FORMATS = ("text", "html")
@@ -316,6 +316,10 @@ class Transliterator:
             extra = foreign_spans(text, english, found)
             if extra:
                 found = sorted(found + extra)
+        if serbian_words:
+            units = unit_spans(text, found)
+            if units:
+                found = sorted(found + units)
         return found
 
     def _scan_short(self, text: str, to: str) -> tuple[Span, ...]:
@@ -329,7 +333,8 @@ class Transliterator:
         return self._scan(text, to)
 
     # -- conversion ----------------------------------------------------------------------
-    def _convert_text(self, text: str, pipeline: Pipeline) -> str:
+    def _convert_text(self, text: str, pipeline: Pipeline, keep: frozenset[str] = frozenset(),
+                      ) -> str:
         if not text:
             return text
         latin = pipeline.to == "latn"
@@ -340,6 +345,8 @@ class Transliterator:
             text = unicodedata.normalize("NFC", text)
         run = pipeline.run
         spans = self.spans(text, pipeline.to)
+        if keep:
+            spans = _with_tokens(spans, text, keep)
         if not spans:
             result = run(text)
             if latin and not result.isascii() and not unicodedata.is_normalized("NFC", result):
@@ -347,13 +354,13 @@ class Transliterator:
             return result
         out: list[str] = []
         pos = 0
-        for start, end, keep, kind in spans:
+        for start, end, kept, kind in spans:
             if start > pos:
                 out.append(run(text[pos:start]))
-            if latin and kind not in _KEPT_IN_CYRILLIC and CYRILLIC_LETTER.search(keep):
+            if latin and kind not in _KEPT_IN_CYRILLIC and CYRILLIC_LETTER.search(kept):
                 # Nothing in Cyrillic needs protecting: --domain=ДОМЕН, ${ПРОМЕНЉИВА}.
-                keep = run(keep)
-            out.append(keep)
+                kept = run(kept)
+            out.append(kept)
             pos = end
         if pos < len(text):
             out.append(run(text[pos:]))
@@ -367,18 +374,22 @@ class Transliterator:
         pipeline = self.pipeline(_script(to))
         return lambda text: self._convert_text(text, pipeline)
 
-    def convert(self, text: str, to: str = "cyrl", fmt: str = "text") -> str:
+    def convert(self, text: str, to: str = "cyrl", fmt: str = "text", *,
+                keep: Iterable[str] = ()) -> str:
         """Convert ``text`` to the script ``to``; ``fmt="html"`` converts text nodes and
-        reader-visible attributes only (see :func:`transliterate`)."""
+        reader-visible attributes only (see :func:`transliterate`).  ``keep``: tokens to
+        leave as they are wherever they stand as whole tokens (a catalog entry's tokens
+        copied from its msgid)."""
         if type(text) is not str:
             _require_str(text)
         pipeline = self._pipelines.get(to)
         if pipeline is None:
             pipeline = self.pipeline(_script(to))
+        tokens = frozenset(keep)
         if fmt == "text":
-            return self._convert_text(text, pipeline)
+            return self._convert_text(text, pipeline, tokens)
         if fmt == "html":
-            return convert_html(text, lambda part: self._convert_text(part, pipeline))
+            return convert_html(text, lambda part: self._convert_text(part, pipeline, tokens))
         raise UnknownFormat("format", fmt, FORMATS)
 
     def to_cyrillic(self, text: str) -> str:
@@ -404,6 +415,15 @@ class Transliterator:
 #: Kinds of protected spans whose Cyrillic stays Cyrillic in Latin output: explicit -{ }-,
 #: markup, and addresses (an internationalised domain or path is another address in Latin).
 _KEPT_IN_CYRILLIC = frozenset({"nc", "markup", "address", "glossary"})
+
+
+def _with_tokens(found: Sequence[Span], text: str, tokens: frozenset[str]) -> list[Span]:
+    """Add spans for ``tokens`` standing whole in ``text`` (not inside a word), as the
+    glossary's are added: markup, addresses and code win."""
+    pattern = re.compile(r"(?<![\w.\-/])(?:" + "|".join(
+        re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + r")(?![\w\-/])")
+    hits = [Hit(m.start(), m.end(), m.group(), "") for m in pattern.finditer(text)]
+    return _with_glossary(list(found), hits)
 
 
 def _with_glossary(found: list[Span], hits: Sequence[Hit]) -> list[Span]:

@@ -58,7 +58,7 @@ _TRIGGER = re.compile(
   | (?P<brace>\{{)
   | (?P<tag><(?=[A-Za-z/!?]))
   | (?P<entity>&(?=[#A-Za-z]))
-  | (?P<url>:(?=//[^\s/]))
+  | (?P<url>:(?=//))
   | (?P<at>@(?=[\w-]))
   | (?P<dot>\.(?=[A-Za-z]))
   | (?P<path>/(?<![^\s(\["'=}}]/)(?=[\w~.-]))
@@ -102,7 +102,7 @@ _WORD = re.compile(r"\w*")
 # A "compound token": no spaces, brackets or quotes; URLs, e-mails, paths, file and host names.
 _TOKEN_TAIL = re.compile(r"[^\s<>\"'()\[\]{}«»„“”‘’]*")
 _TOKEN_BREAKS = frozenset(" \t\n\r\f\v<>\"'()[]{}«»„“”‘’")
-_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S+")
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PATH = re.compile(r"(?:~|\.\.?)?/[\w~.-]")
 _ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -168,7 +168,8 @@ def _is_mnemonic(word: str, english: frozenset[str] = frozenset()) -> bool:
         return False
     if not head:
         return tail.islower() or (tail[0].isupper() and (len(tail) == 1 or tail[1:].islower()))
-    if not tail.islower() or not (head.islower() or (head[0].isupper() and head[1:].islower())):
+    sentence_case = head[0].isupper() and (len(head) == 1 or head[1:].islower())
+    if not tail.islower() or not (head.islower() or sentence_case):
         return False
     return not (head.lower() in english and tail in english)
 
@@ -229,6 +230,32 @@ def foreign_spans(text: str, english: EnglishWords, taken: Sequence[Span]) -> li
         found.append(Span(start, stop, text[start:stop], "word"))
         floor = stop
     return found
+
+
+# Unit symbols after a number or a numeric placeholder stay in Latin (SI symbols): 35 mm,
+# %d Hz, 128 kb/s.  Only symbols of two or more letters: "5 m" is too often a Serbian word.
+_UNIT = re.compile(
+    r"(?:(?<=\d)|(?<=\d[ \u00a0])|(?<=%[dfiugs])|(?<=%[dfiugs][ \u00a0])|(?<=\.\d[fg] ))"
+    r"(?:mm|cm|km|kg|mg|ml|Hz|kHz|MHz|GHz|dB|dpi|ppi|px|pt|ms|µs|ns|fps|kb/s|kB/s|Kb/s|Mb/s|"
+    r"MB/s|Gb/s|kbit/s|Mbit/s|kbps|Mbps|mAh|kWh|kW|MW|lm|lx)(?![\w/])")
+
+
+def unit_spans(text: str, taken: Sequence[Span]) -> list[Span]:
+    """Spans for unit symbols after numbers (35 mm, %d Hz) that nothing covers yet.
+
+    >>> [s.keep for s in unit_spans("35 mm, %d Hz i 128 kb/s, a ne mm", [])]
+    ['mm', 'Hz', 'kb/s']
+    """
+    if not any(ch.isdigit() for ch in text[:1]) and not _HAS_DIGIT.search(text):
+        return []
+    found = []
+    for m in _UNIT.finditer(text):
+        if not any(s.start < m.end() and m.start() < s.end for s in taken):
+            found.append(Span(m.start(), m.end(), m.group(), "word"))
+    return found
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def whole_token(text: str, start: int, end: int, floor: int,

@@ -39,6 +39,7 @@ from ..engine import Transliterator, default_transliterator
 from ..entries import derive_entry
 from ..errors import CatalogError, DecodeError, UnknownScript
 from ..fileio import read_text
+from . import placeholders
 from .check import Problem
 from .syntax import syntax_errors
 
@@ -113,6 +114,7 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
     conflicts: list[Problem] = []
     manual: list[Problem] = []
     for entry in po:
+        source_texts = _texts(entry)
         if entry.msgid_plural:
             keys = sorted(entry.msgstr_plural, key=int)
             converted = derive_entry(entry.msgid, [entry.msgstr_plural[k] for k in keys], to,
@@ -120,6 +122,11 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
             entry.msgstr_plural.update(zip(keys, converted, strict=True))
         entry.msgstr = derive_entry(entry.msgid, [entry.msgstr], to, engine,
                                     flags=entry.flags)[0]
+        for before_text, after_text in zip(source_texts, _texts(entry), strict=True):
+            if not placeholders.same_placeholders_and_markup(before_text, after_text):
+                problems.append(Problem(source_path, entry.linenum or 0, "error", "derived",
+                                        f"{entry.msgid[:50]!r}: deriving changed a "
+                                        f"placeholder, tag or entity ({after_text[:60]!r})"))
         _set_marker(entry)
         before = old.get((entry.msgctxt, entry.msgid, bool(entry.obsolete)))
         if before is None or force or _texts(before) == _texts(entry):

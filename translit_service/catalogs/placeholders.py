@@ -87,3 +87,15 @@ def same_percent_placeholders(source: str, translation: str) -> bool:
     if any("(" in p or "$" in p for p in a + b):
         return sorted(a) == sorted(b)
     return a == b
+
+
+def same_placeholders_and_markup(source: str, derived: str) -> bool:
+    """True when ``derived`` has exactly the %- and {}-placeholders, tags and entities of
+    ``source`` (what derivation must never change).
+
+    >>> same_placeholders_and_markup("%(n)d <b>vesti</b>", "%(n)d <b>вести</b>")
+    True
+    """
+    return (python_format(source) == python_format(derived)
+            and brace_format(source) == brace_format(derived)
+            and markup(source) == markup(derived))
