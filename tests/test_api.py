@@ -184,3 +184,20 @@ def test_unknown_site_paths_are_an_html_404_in_the_readers_variant(client: Flask
     assert r.headers["Content-Language"] == "sr-Latn"
     html = r.get_data(as_text=True)
     assert '<html lang="sr-Latn"' in html and "<title>" in html and 'href="/?lang=sr-Latn"' in html
+
+
+def test_a_huge_json_integer_is_400(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate", data='{"text": "x", "n": ' + "9" * 5000 + "}",
+                    content_type="application/json")
+    assert r.status_code == 400 and _error(r)["code"] == "malformed_json"
+
+
+def test_api_responses_say_nosniff(client: FlaskClient) -> None:
+    for r in (client.get("/api/v1/transliterate?text=a"), client.get("/healthz"),
+              client.post("/api/v1/transliterate", json={"text": 1})):
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_switcher_refuses_backslashes(client: FlaskClient) -> None:
+    r = client.get("/api/v1/switcher", query_string={"path": "/\\evil.example/"})
+    assert r.status_code == 400

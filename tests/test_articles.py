@@ -272,3 +272,26 @@ def test_markdown_source_is_rendered(store_dir: Path) -> None:
     result = extract_article(Store(store_dir), article.name)
     assert result.prefilled == 1  # "Accreditation" from the press note's translation
     assert [u.msgid for u in segment(en.html)] == ["Accreditation", "Send your <em>press card</em>."]
+
+
+def test_the_article_etag_covers_the_whole_body(client) -> None:  # type: ignore[no-untyped-def]
+    from translit_service.web.articles_api import service
+
+    first = client.get(f"/api/v1/articles/{CONFERENCE}?lang=en")
+    with client.application.app_context():
+        articles = service()
+    original = articles.store.meta
+
+    def with_other_tags(files):  # type: ignore[no-untyped-def]
+        meta = original(files)
+        return meta._replace(tags=(*meta.tags, "novo"))
+
+    articles._cache.clear()
+    articles.store.meta = with_other_tags  # type: ignore[method-assign]
+    try:
+        again = client.get(f"/api/v1/articles/{CONFERENCE}?lang=en",
+                           headers={"If-None-Match": first.headers["ETag"]})
+    finally:
+        articles.store.meta = original  # type: ignore[method-assign]
+        articles._cache.clear()
+    assert again.status_code == 200 and "novo" in again.get_json()["tags"]

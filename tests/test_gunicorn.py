@@ -88,3 +88,27 @@ def test_a_stray_percent_edited_under_a_running_server_keeps_pages_up(tmp_path: 
             with urllib.request.urlopen(f"{base}/readyz", timeout=5) as r:
                 states.add(json.load(r)["status"])
         assert states == {"degraded"}
+
+
+def test_a_chunked_body_over_the_limit_is_413(server: str) -> None:
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(server)
+    body = b'{"text": "' + b"a" * (1024 * 1024) + b'tail"}'
+
+    def chunks():  # type: ignore[no-untyped-def]
+        for i in range(0, len(body), 65536):
+            yield body[i:i + 65536]
+
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("POST", "/api/v1/transliterate", body=chunks(),
+                       headers={"Content-Type": "application/json"}, encode_chunked=True)
+    response = connection.getresponse()
+    assert response.status == 413, response.read()[:200]
+    small = b'{"text": "Vesti", "to": "cyrl"}'
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("POST", "/api/v1/transliterate", body=iter([small[:10], small[10:]]),
+                       headers={"Content-Type": "application/json"}, encode_chunked=True)
+    response = connection.getresponse()
+    assert response.status == 200 and json.load(response)["text"] == "Вести"

@@ -136,8 +136,12 @@ class ArticleService:
             byline = translations.get((BYLINE, author))
             author = byline or self.engine.convert(author, variant.script)
         date_display = format_date(meta.date, DATE_FORMATS[variant.locale], locale=variant.locale)
+        # Everything a response shows (tags, kind, completeness…), so that no change hides
+        # behind an old ETag.
         body = {"id": files.id, "lang": variant.tag, "title": title, "html": html,
-                "author": author, "date": meta.date.isoformat()}
+                "author": author, "date": meta.date.isoformat(), "date_display": date_display,
+                "tags": list(meta.tags), "kind": meta.kind, "completeness": completeness,
+                "origin": origin}
         etag = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
         return Rendered(files.id, variant.tag, title, meta.date.isoformat(), date_display,
                         author, meta.tags, meta.kind, html, completeness, origin, etag)

@@ -6,7 +6,7 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, current_app, g, jsonify, render_template, request
 
 from ..engine import Transliterator
 from ..locales import VARIANTS
@@ -25,8 +25,27 @@ bp = Blueprint("api", __name__, template_folder="templates")
 CONTENT_LANGUAGE = {"cyrl": "sr-Cyrl", "latn": "sr-Latn"}
 
 
+def _body_bytes() -> bytes:
+    """The request body, whatever its framing: over the limit is a 413, also when the body
+    comes in chunks with no Content-Length (never silently cut)."""
+    cached: bytes | None = g.get("body")
+    if cached is not None:
+        return cached
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is not None or not limit:
+        data = request.get_data(cache=True)
+    else:
+        raw = request.environ.get("wsgi.input")
+        data = raw.read(limit + 1) if raw is not None else b""
+        if len(data) > limit:
+            raise BadRequest(f"request body is over the limit of {limit} bytes", 413,
+                             "payload_too_large")
+    g.body = data
+    return data
+
+
 def _body_text() -> str:
-    data = request.get_data(cache=True)
+    data = _body_bytes()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -43,6 +62,8 @@ def _json_body(fields: tuple[str, ...]) -> dict[str, Any]:
                          code="malformed_json") from None
     except RecursionError:
         raise BadRequest("JSON nested too deeply", code="malformed_json") from None
+    except ValueError as exc:  # an integer of thousands of digits, and the like
+        raise BadRequest(f"malformed JSON: {exc}", code="malformed_json") from None
     if not isinstance(payload, dict):
         raise BadRequest("the JSON body must be an object")
     unknown = sorted(set(payload) - set(fields))

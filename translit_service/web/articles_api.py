@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from .. import locales
@@ -44,7 +46,8 @@ def _headers(response: Response, rendered: Rendered, chosen: negotiation.Negotia
     response.headers["Content-Language"] = rendered.lang
     response.headers["X-Translation-Completeness"] = f"{rendered.completeness:.4f}"
     response.headers["Cache-Control"] = "public, max-age=60"
-    response.set_etag(rendered.etag)
+    # The hash of the whole body (alternates included), not only of the article's text.
+    response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:32])
     return response.make_conditional(request)  # type: ignore[return-value]
 
 

@@ -64,6 +64,7 @@ def _finish(response: Response) -> Response:
         # it already.  POST responses are not cacheable and get none.
         response.add_etag()
         response.make_conditional(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
     if response.content_type.startswith("text/html"):
         for header, value in SECURITY_HEADERS.items():
             response.headers.setdefault(header, value)

@@ -39,7 +39,8 @@ def _checked_path(path: str | None) -> str:
         raise BadRequest("missing query parameter 'path'", code="missing_field")
     parts = urlsplit(path)
     if (len(path) > 2000 or not path.startswith("/") or path.startswith("//")
-            or parts.scheme or parts.netloc or any(ord(c) < 32 for c in path)):
+            or parts.scheme or parts.netloc or "\\" in path
+            or any(ord(c) < 32 for c in path)):
         raise BadRequest("path must be a site path starting with a single '/'",
                          code="invalid_field")
     return path
