@@ -44,7 +44,7 @@ from .glossary import Glossary, Hit
 from .lexicon import DigraphSplitter, Lexicon, english_words
 from .markup import convert_html
 from .options import DJ_READINGS, Options, languages
-from .spans import Span, foreign_spans, protected_spans, unit_spans
+from .spans import Span, foreign_spans, protected_spans, unit_spans, word_page
 
 SCRIPTS = ("cyrl", "latn")
 FORMATS = ("text", "html")
@@ -312,12 +312,13 @@ class Transliterator:
         glossary = self.options.glossary
         if isinstance(glossary, Glossary) and self.options.serbian:
             found = _with_glossary(found, glossary.find(text, to))
-        if english and self.options.foreign == "keep":
-            extra = foreign_spans(text, english, found)
-            if extra:
-                found = sorted(found + extra)
         if serbian_words:
-            units = unit_spans(text, found)
+            words = word_page(text)
+            if english and self.options.foreign == "keep":
+                extra = foreign_spans(text, english, found, words)
+                if extra:
+                    found = sorted(found + extra)
+            units = unit_spans(text, found, words)
             if units:
                 found = sorted(found + units)
         return found

@@ -186,7 +186,8 @@ def _word_page() -> CodePage:
     mapping = {}
     for code in range(128):
         ch = chr(code)
-        mapping[ch] = ch.lower() if ch.isalpha() else "#" if ch.isalnum() or ch == "_" else " "
+        mapping[ch] = (ch.lower() if ch.isalpha() else "0" if ch.isdigit() or ch == "%"
+                       else "#" if ch == "_" else " ")
     for ch in tables.SR_LATIN_UPPER + tables.SR_LATIN_LOWER + tables.SERBIAN_CYRILLIC:
         mapping.setdefault(ch, "#")
     for ch in tables.COMMON_PUNCTUATION:
@@ -197,7 +198,20 @@ def _word_page() -> CodePage:
 _WORD_PAGE = _word_page()
 
 
-def foreign_spans(text: str, english: EnglishWords, taken: Sequence[Span]) -> list[Span]:
+def word_page(text: str) -> str:
+    """``text`` one char for one: ASCII letters lower-cased, digits and % as "0", other
+    letters "#", everything else a space (the input of the foreign-word automaton, and a
+    quick test for digits)."""
+    words = _WORD_PAGE(text)
+    if words is None:  # a character outside the page
+        words = "".join(ch.lower() if ch.isascii() and ch.isalpha() else
+                        "0" if ch.isdigit() or ch == "%" else "#" if ch.isalnum() else " "
+                        for ch in text)
+    return words
+
+
+def foreign_spans(text: str, english: EnglishWords, taken: Sequence[Span],
+                  words: str | None = None) -> list[Span]:
     """Spans for the words of ``text`` that are English and not Serbian (Google, Delete,
     path), widened to their token (Coca-Cola), left out where ``taken`` (the scanner's spans)
     already covers them.  One pass of an Aho-Corasick automaton in C over the text's words;
@@ -209,10 +223,8 @@ def foreign_spans(text: str, english: EnglishWords, taken: Sequence[Span]) -> li
     """
     if not english.foreign:
         return []
-    words = _WORD_PAGE(text)
-    if words is None:  # a character outside the page: lower-case it one char for one
-        words = "".join(ch.lower() if ch.isascii() and ch.isalpha() else
-                        "#" if ch.isalnum() else " " for ch in text)
+    if words is None:
+        words = word_page(text)
     found: list[Span] = []
     floor = index = 0
     for end, length in english.automaton.iter(f" {words} "):
@@ -234,28 +246,28 @@ def foreign_spans(text: str, english: EnglishWords, taken: Sequence[Span]) -> li
 
 # Unit symbols after a number or a numeric placeholder stay in Latin (SI symbols): 35 mm,
 # %d Hz, 128 kb/s.  Only symbols of two or more letters: "5 m" is too often a Serbian word.
+# A digit (or a numeric placeholder's letter) first, so that the regex engine skips to it.
 _UNIT = re.compile(
-    r"(?:(?<=\d)|(?<=\d[ \u00a0])|(?<=%[dfiugs])|(?<=%[dfiugs][ \u00a0])|(?<=\.\d[fg] ))"
-    r"(?:mm|cm|km|kg|mg|ml|Hz|kHz|MHz|GHz|dB|dpi|ppi|px|pt|ms|µs|ns|fps|kb/s|kB/s|Kb/s|Mb/s|"
+    r"(?:[0-9]|%(?:\.[0-9])?[dfiugs])[ \u00a0]?"
+    r"(mm|cm|km|kg|mg|ml|Hz|kHz|MHz|GHz|dB|dpi|ppi|px|pt|ms|µs|ns|fps|kb/s|kB/s|Kb/s|Mb/s|"
     r"MB/s|Gb/s|kbit/s|Mbit/s|kbps|Mbps|mAh|kWh|kW|MW|lm|lx)(?![\w/])")
 
 
-def unit_spans(text: str, taken: Sequence[Span]) -> list[Span]:
-    """Spans for unit symbols after numbers (35 mm, %d Hz) that nothing covers yet.
+def unit_spans(text: str, taken: Sequence[Span], words: str | None = None) -> list[Span]:
+    """Spans for unit symbols after numbers (35 mm, %d Hz) that nothing covers yet
+    (``words``: :func:`word_page` of the text, when the caller has it).
 
     >>> [s.keep for s in unit_spans("35 mm, %d Hz i 128 kb/s, a ne mm", [])]
     ['mm', 'Hz', 'kb/s']
     """
-    if not any(ch.isdigit() for ch in text[:1]) and not _HAS_DIGIT.search(text):
-        return []
+    if "0" not in (word_page(text) if words is None else words):
+        return []  # no digit, no %: a fast scan instead of a regex over the whole text
     found = []
     for m in _UNIT.finditer(text):
-        if not any(s.start < m.end() and m.start() < s.end for s in taken):
-            found.append(Span(m.start(), m.end(), m.group(), "word"))
+        start, end = m.span(1)
+        if not any(s.start < end and start < s.end for s in taken):
+            found.append(Span(start, end, m.group(1), "word"))
     return found
-
-
-_HAS_DIGIT = re.compile(r"\d")
 
 
 def whole_token(text: str, start: int, end: int, floor: int,
