@@ -10,7 +10,7 @@ ALL = [(name, i, case) for name in golden.tuning_files()
        for i, case in enumerate(golden.load(name))]
 
 #: The held-back accuracy recorded in the README; a change that lowers it fails here.
-HELDOUT_FLOOR = 0.875
+HELDOUT_FLOOR = 0.90
 
 
 @pytest.mark.parametrize(("name", "index", "case"), ALL,
