@@ -121,6 +121,76 @@ def exception_scaling(text: str) -> None:
         print(f"  {name:<36} {seconds * 1e3:8.1f} ms  {seconds / times[first]:6.2f}x")
 
 
+def catalog_text() -> None:
+    """Real catalog msgstrs (tests/data/eval): short strings with placeholders, mnemonics,
+    acronyms and options, each made distinct so that no cache answers."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval" / "dev.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle][:5000]
+    latin = [f"{r['latn']} {i}" for i, r in enumerate(rows)]
+    cyrillic = [f"{r['cyrl']} {i}" for i, r in enumerate(rows)]
+    chars = sum(map(len, latin))
+
+    def each(fn: Callable[[str], object]) -> Callable[[list[str]], object]:
+        return lambda texts: [fn(t) for t in texts]
+
+    print(f"\ncatalog text: {len(rows)} msgstrs of real catalogs; ratio = time / srtools time")
+    report("  Latin -> Cyrillic", paired({
+        "srtools.latin_to_cyrillic": each(srtools.latin_to_cyrillic),  # type: ignore[dict-item]
+        "translit_service.to_cyrillic": each(to_cyrillic),  # type: ignore[dict-item]
+    }, latin), chars, "srtools.latin_to_cyrillic")  # type: ignore[arg-type]
+    report("  Cyrillic -> Latin", paired({
+        "srtools.cyrillic_to_latin": each(srtools.cyrillic_to_latin),  # type: ignore[dict-item]
+        "translit_service.to_latin": each(to_latin),  # type: ignore[dict-item]
+    }, cyrillic), chars, "srtools.cyrillic_to_latin")  # type: ignore[arg-type]
+
+
+def glossary_scaling(text: str) -> None:
+    """to_cyrillic with no glossary, a 10-entry and a 10,000-entry one (budget: +20 %)."""
+    from translit_service import Options
+    from translit_service.glossary import Glossary
+
+    rng = random.Random(5)
+    letters = "abcdefgijklmnoprstuvz"
+
+    def made_up(count: int) -> Glossary:
+        lines = []
+        for i in range(count):
+            word = "".join(rng.choice(letters) for _ in range(rng.randint(5, 10)))
+            lines.append(word.title() if i % 2 else f"{word.title()} = {to_cyrillic(word)}x")
+        return Glossary.parse("\n".join(lines))
+
+    engines = {"no glossary": Transliterator(),
+               "10 entries": Transliterator(Options(glossary=made_up(10))),
+               "10,000 entries": Transliterator(Options(glossary=made_up(10_000)))}
+    times = paired({name: engine.to_cyrillic for name, engine in engines.items()}, text)
+    print(f"\nglossary size: to_cyrillic on {len(text) / 1e6:.1f} M chars, ratio = time / "
+          "no glossary (budget <= 1.20)")
+    for name, seconds in times.items():
+        print(f"  {name:<36} {seconds * 1e3:8.1f} ms  {seconds / times['no glossary']:6.2f}x")
+
+
+def lexicon_memory() -> None:
+    """What the word data costs once loaded (the lexicon is read lazily, once per process)."""
+    from translit_service.lexicon import Lexicon, english_words
+
+    tracemalloc.start()
+    lexicon = Lexicon.load()
+    english = english_words.__wrapped__()
+    automaton = english.automaton
+    Transliterator(lexicon=lexicon).to_cyrillic("nadživeti")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    stats = automaton.get_stats()
+    print(f"\nlexicon memory: tables and word lists {peak / 1e6:.1f} MB (Python objects), "
+          f"foreign-word automaton {stats['total_size'] / 1e6:.1f} MB "
+          f"({stats['words_count']:,} words); loaded on first use, once per process")
+
+
 def memory(text: str) -> None:
     tracemalloc.start()
     to_cyrillic(text)
@@ -194,7 +264,10 @@ def main() -> None:
                corpus.make(corpus.PLAIN, 200_000))
     throughput("mixed text (acronyms, URLs, placeholders, markup)",
                corpus.make(corpus.MIXED, size), corpus.make(corpus.MIXED, 200_000))
+    catalog_text()
     exception_scaling(corpus.make(corpus.MIXED, size // 4))
+    glossary_scaling(corpus.make(corpus.PLAIN, size // 4))
+    lexicon_memory()
     memory(corpus.make(corpus.MIXED, size))
     sweep()
 

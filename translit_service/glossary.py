@@ -28,9 +28,36 @@ import hashlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .codepage import CodePage
 from .errors import TranslitError
 
 MAX_ENDING = 4
+
+
+_PAGES: dict[str, CodePage] = {}
+
+
+def _page(to: str) -> CodePage:
+    """Text one char for one, in one byte a char: letters of the source script lower-cased
+    (Serbian Latin and Cyrillic letters onto Latin-1 code points of their own), everything
+    else a space.  Case-insensitive, word-bounded matching then runs on bytes."""
+    if to not in _PAGES:
+        mapping = {chr(c): (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
+        extra = "čćđšž" + "абвгдђежзијклљмнњопрстћуфхцчџш"
+        for offset, letter in enumerate(extra):
+            mapping[letter] = mapping[letter.upper()] = chr(0xA1 + offset)
+        for ch in "\u00a0„“”‘’‚–—…«»°·•€§©®™×":
+            mapping[ch] = " "
+        _PAGES[to] = CodePage(mapping)
+    return _PAGES[to]
+
+
+def _through(page: CodePage, text: str) -> str:
+    """``text`` through ``page``; a character outside it stands for itself (never a space)."""
+    mapped = page(text)
+    if mapped is not None:
+        return mapped
+    return "".join(page(ch) or ch.lower()[:1] or ch for ch in text)
 
 
 class GlossaryError(TranslitError):
@@ -115,18 +142,21 @@ class Glossary:
         return cls.parse(text, str(path))
 
     def _automaton(self, to: str) -> Any:
-        """Keys in the source script of a conversion to ``to``, lower-cased."""
+        """Keys in the source script of a conversion to ``to``, through :func:`_page`, each
+        after a space (so that they only match at the start of a word)."""
         if to not in self._automata:
             import ahocorasick
 
+            page = _page(to)
             automaton = ahocorasick.Automaton()
             for entry in self.entries:
                 if to == "cyrl":
-                    automaton.add_word(entry.latin.lower(), (entry.latin, entry.cyrillic))
+                    key, value = entry.latin, entry.cyrillic
                 elif entry.cyrillic is not None:
-                    automaton.add_word(entry.cyrillic.lower(), (entry.cyrillic, entry.latin))
+                    key, value = entry.cyrillic, entry.latin
                 else:
-                    automaton.add_word(entry.latin.lower(), (entry.latin, None))
+                    key, value = entry.latin, None
+                automaton.add_word(" " + _through(page, key), (len(key), value))
             if len(automaton):
                 automaton.make_automaton()
             self._automata[to] = automaton
@@ -138,12 +168,12 @@ class Glossary:
         automaton = self._automaton(to)
         if not len(automaton):
             return []
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a letter whose lower case is longer (İ): one for one
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         hits: list[Hit] = []
-        for end_index, (key, value) in automaton.iter(lowered):
-            start, end = end_index - len(key) + 1, end_index + 1
+        # " " + the text through the page: one byte a character, so the automaton runs at C
+        # speed; a match " key" ends at end_index and its word starts len(key) before.
+        for end_index, (length, value) in automaton.iter_long(" " + _through(_page(to), text)):
+            start = end_index - length
+            end = start + length
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
             ending = ""
