@@ -438,6 +438,8 @@ class _Scanner:
             return True  # TRUE, NULL, MB (the default list), or a caller's
         if not word.isupper():
             # camelCase, iPhone, McDonald; "LJubav" (a capital digraph) has no lower-upper pair
+            if word[1:].islower() or word.islower():
+                return False
             return any(a.islower() and b.isupper() for a, b in pairwise(word))
         if not self.serbian_words:
             return False
@@ -474,22 +476,28 @@ class _Scanner:
 
     # -- the scan --------------------------------------------------------------------------
     def run(self) -> list[Span]:
-        handlers: dict[str, Callable[[int], int]] = {
-            "nc": self.no_convert, "pct": self.placeholder, "brace": self.brace,
-            "tag": self.tag, "entity": self.entity, "url": self.compound, "at": self.compound,
-            "dot": self.compound, "path": self.compound, "opt": self.option, "call": self.call,
-            "var": self.variable, "plus": self.key_combination, "unit": self.unit,
-        }
+        handlers = _HANDLERS
         search, match, text = _CANDIDATE.search, _TRIGGER.match, self.text
+        word = _Scanner.word
         pos = 0
         while (candidate := search(text, pos)) is not None:
             m = match(text, candidate.start())
             if m is None:
                 pos = candidate.start() + 1
                 continue
-            handler = handlers.get(m.lastgroup or "")
-            pos = handler(m.start()) if handler else self.word(m.start())
+            handler = handlers.get(m.lastgroup or "", word)
+            pos = handler(self, m.start())
         return self.spans
+
+
+#: The handler of each kind of trigger (the others are words).
+_HANDLERS: dict[str, Callable[[_Scanner, int], int]] = {
+    "nc": _Scanner.no_convert, "pct": _Scanner.placeholder, "brace": _Scanner.brace,
+    "tag": _Scanner.tag, "entity": _Scanner.entity, "url": _Scanner.compound,
+    "at": _Scanner.compound, "dot": _Scanner.compound, "path": _Scanner.compound,
+    "opt": _Scanner.option, "call": _Scanner.call, "var": _Scanner.variable,
+    "plus": _Scanner.key_combination, "unit": _Scanner.unit,
+}
 
 
 def protected_spans(text: str, *, serbian_words: bool = True,
