@@ -145,3 +145,17 @@ def test_tool_page_escapes_script_payloads(page: Page, base: str) -> None:
     assert page.input_value("#text") == payload
     assert dialogs == []
     assert page.locator("script:not([src])").count() == 0
+
+
+def test_tool_page_restores_diacritics_when_asked(page: Page, base: str) -> None:
+    page.goto(base + "/tool?lang=sr-Latn")
+    expect(page.get_by_label("Tekst kucan bez č ć š ž đ")).not_to_be_checked()
+    page.fill("#text", "sta radis, cujemo se sutra u cetiri")
+    page.get_by_label("Tekst kucan bez č ć š ž đ").check()
+    page.click("form.tool button[type=submit]")
+    assert page.input_value("#out-latn") == "šta radiš, čujemo se sutra u četiri"
+    assert page.input_value("#out-cyrl") == "шта радиш, чујемо се сутра у четири"
+    expect(page.get_by_label("Tekst kucan bez č ć š ž đ")).to_be_checked()
+    page.get_by_label("Tekst kucan bez č ć š ž đ").uncheck()
+    page.click("form.tool button[type=submit]")
+    assert page.input_value("#out-cyrl") == "ста радис, цујемо се сутра у цетири"

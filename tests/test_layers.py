@@ -15,7 +15,7 @@ LAYERS: list[set[str]] = [
     {"errors"},
     {"options", "tables", "codepage", "locales"},
     {"fileio", "settings", "lexicon", "glossary"},
-    {"spans", "markup"},
+    {"spans", "markup", "diacritics"},
     {"engine"},
     {"entries", "documents"},
     {"catalogs"},

@@ -8,6 +8,7 @@ The public API is re-exported here; see :mod:`translit_service.engine` and
 ('Љубав', 'Ljubav')
 """
 
+from .diacritics import restore_diacritics
 from .engine import (
     FORMATS,
     SCRIPTS,
@@ -48,6 +49,7 @@ __all__ = [
     "__version__",
     "detect_script",
     "languages",
+    "restore_diacritics",
     "to_cyrillic",
     "to_latin",
     "transliterate",

@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 
 from . import tables
 from .codepage import CodePage
+from .diacritics import Restorer
 from .errors import UnknownFormat, UnknownScript
 from .glossary import Glossary, Hit
 from .lexicon import DigraphSplitter, Lexicon, english_words
@@ -204,6 +205,7 @@ class Pipeline(NamedTuple):
     steps: tuple[Step, ...]
     run: _Run
     serbian_words: bool  # protect foreign words, Roman numerals and acronyms
+    restore: bool = False  # restore diacritics first (a step on the whole text)
 
 
 class Transliterator:
@@ -293,7 +295,7 @@ class Transliterator:
             splitter = DigraphSplitter(self.lexicon.digraph_exceptions, dj_as_dje)
             converter = _SerbianToCyrillic(splitter, dj_as_dje, lang == "me")
             # The converter's own call runs its three steps without three calls per run.
-            return Pipeline(to, converter.steps(), converter, True)
+            return Pipeline(to, converter.steps(), converter, True, options.restore_diacritics)
         elif options.serbian:
             steps = _SerbianToLatin(lang == "me").steps()
         else:
@@ -338,6 +340,8 @@ class Transliterator:
                       ) -> str:
         if not text:
             return text
+        if pipeline.restore:
+            text = self.restore(text)
         latin = pipeline.to == "latn"
         if not latin and not text.isascii() and not unicodedata.is_normalized("NFC", text):
             # Composed first, so that a decomposed letter (s + U+030C) changes nothing about
@@ -392,6 +396,11 @@ class Transliterator:
         if fmt == "html":
             return convert_html(text, lambda part: self._convert_text(part, pipeline, tokens))
         raise UnknownFormat("format", fmt, FORMATS)
+
+    def restore(self, text: str) -> str:
+        """``text`` with č ć š ž đ restored (outside what the scanner protects)."""
+        spans = protected_spans(text, acronyms=self.acronyms)
+        return Restorer.default().restore(text, [(s.start, s.end) for s in spans])
 
     def to_cyrillic(self, text: str) -> str:
         return self.convert(text, "cyrl")

@@ -27,7 +27,8 @@ from .engine import Transliterator
 from .lexicon import english_words
 
 # A token: letters and digits, joined by the characters of code, file names and options.
-_TOKEN = re.compile(r"[A-Za-z0-9_*][A-Za-z0-9_.\-/*+:]*[A-Za-z0-9_*]|[A-Za-z]")
+_TOKEN = re.compile(r"[A-Za-z0-9_*][A-Za-z0-9_.\-/*+:]*[A-Za-z0-9_*]|[A-Za-z]"
+                    r"|[A-Za-zČĆŠŽĐčćšžđ]*[ČĆŠŽĐčćšžđ][A-Za-zČĆŠŽĐčćšžđ]*")
 _QUOTED = re.compile(r"[„“\"'‘]([A-Za-z0-9_.\-/*+:]+)[“”\"'’]")
 
 
@@ -54,6 +55,9 @@ def copied_tokens(msgid: str, msgstr: str) -> frozenset[str]:
             kept.add(token)  # „never“: a value the program reads, quoted as in the msgid
             continue
         lowered = token.lower()
+        if not token.isascii():
+            kept.add(token)  # Serbian letters an English msgid names on purpose: č ć š ž đ
+            continue
         upper = sum(ch.isupper() for ch in token)
         lower = sum(ch.islower() for ch in token)
         if upper >= lower:

@@ -31,7 +31,7 @@ _SPACE_AND_END = re.compile(r"\s*/?>")
 # What would make converted text markup: a tag start, or a character reference (browsers
 # read some named ones without the semicolon: "&lt" is "<").
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-_ENTITY = re.compile(r"&(?:[A-Za-z][-.A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);?")
+_ENTITY = re.compile(r"&(?:[A-Za-z][-.A-Za-z0-9]*|#[xX][0-9A-Fa-f]*|#[0-9]*);?")
 _UNQUOTED_UNSAFE = re.compile(r"[\s\"'=<>`]")
 
 

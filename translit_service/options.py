@@ -11,8 +11,9 @@ convenience (as ftfy's ``fix_text(text, config=None, **kwargs)``)::
 JSON fields and query parameters, their OpenAPI schema and the CLI's click options are all
 generated from it (:func:`api_schema`, :func:`click_options`), so they cannot drift.
 
->>> Options(lang="RS", dj_as="đ")
-Options(lang='sr', dj_as='đ', latin_acronyms=None, foreign='keep', glossary=None)
+>>> options = Options(lang="RS", dj_as="đ")
+>>> options.lang, options.dj_as, options.foreign, options.restore_diacritics
+('sr', 'đ', 'keep', False)
 >>> Options(dj_as="dž")
 Traceback (most recent call last):
 ...
@@ -72,7 +73,9 @@ class Options:
     * ``foreign``: ``"keep"`` (default) keeps English words that are not Serbian in Latin
       (Google, Delete, path), ``"convert"`` converts them like any word;
     * ``glossary``: a :class:`~translit_service.glossary.Glossary` (words kept in Latin,
-      custom mappings) or None.
+      custom mappings) or None;
+    * ``restore_diacritics``: restore č ć š ž đ before converting Latin typed without them
+      (:mod:`translit_service.diacritics`).
     """
 
     lang: str = "sr"
@@ -80,6 +83,7 @@ class Options:
     latin_acronyms: frozenset[str] | None = None
     foreign: str = "keep"
     glossary: Hashable | None = None
+    restore_diacritics: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lang", normalise_language(self.lang))
@@ -87,6 +91,8 @@ class Options:
             raise InvalidOption("dj_as", self.dj_as, DJ_READINGS)
         if self.foreign not in FOREIGN_POLICIES:
             raise InvalidOption("foreign", self.foreign, FOREIGN_POLICIES)
+        if not isinstance(self.restore_diacritics, bool):
+            raise InvalidOption("restore_diacritics", self.restore_diacritics, ("true", "false"))
         acronyms = self.latin_acronyms
         if acronyms is not None and not isinstance(acronyms, frozenset):
             if isinstance(acronyms, str) or not isinstance(acronyms, Iterable):
@@ -145,6 +151,9 @@ FIELDS: tuple[OptionField, ...] = (
     OptionField("glossary", "Apply the configured glossary (words kept in Latin, custom "
                 "mappings); false converts without it.", lambda: ("true", "false"),
                 "--glossary/--no-glossary", switch=True),
+    OptionField("restore_diacritics", "Restore č ć š ž đ first, for Latin typed without them "
+                "(sta radis -> šta radiš).", lambda: ("true", "false"),
+                "--restore-diacritics/--no-restore-diacritics", switch=True),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 
@@ -161,12 +170,14 @@ def from_fields(values: Mapping[str, object], base: Options | None = None) -> Op
         if f.name not in given:
             continue
         value = given[f.name]
-        if f.switch:
+        if f.switch and f.name == "glossary":
             on = _switch(f.name, value)
             if on:
-                del given[f.name]  # the configured value stays
+                del given[f.name]  # the configured glossary stays
             else:
                 given[f.name] = None
+        elif f.switch:
+            given[f.name] = _switch(f.name, value)
         elif not isinstance(value, str):
             raise InvalidOption(f.name, value, f.choices())
     try:
@@ -191,11 +202,12 @@ def api_schema(query: bool = False) -> dict[str, dict[str, Any]]:
     query parameters, where a switch is the string true or false)."""
     schema: dict[str, dict[str, Any]] = {}
     for f in FIELDS:
+        default = f.name == "glossary" or bool(getattr(_DEFAULT, f.name))
         if f.switch and not query:
-            schema[f.name] = {"type": "boolean", "default": True, "description": f.help}
+            schema[f.name] = {"type": "boolean", "default": default, "description": f.help}
         elif f.switch:
-            schema[f.name] = {"type": "string", "enum": ["true", "false"], "default": "true",
-                              "description": f.help}
+            schema[f.name] = {"type": "string", "enum": ["true", "false"],
+                              "default": "true" if default else "false", "description": f.help}
         else:
             schema[f.name] = {"type": "string", "enum": list(f.choices()),
                               "default": getattr(_DEFAULT, f.name), "description": f.help}
@@ -212,8 +224,9 @@ def click_options(command: F) -> F:
 
     for f in reversed(FIELDS):
         if f.switch:
+            state = "on" if f.name == "glossary" else "off"
             command = click.option(f.cli, f.name, default=None,
-                                   help=f"{f.help} [default: on]")(command)
+                                   help=f"{f.help} [default: {state}]")(command)
             continue
         kind = click.Choice(f.choices(), case_sensitive=False) if f.closed else str
         command = click.option(f.cli, f.name, type=kind, default=None, metavar=None if f.closed

@@ -114,7 +114,10 @@ def tool() -> Response:
     text = request.form.get("text", "")[:TOOL_LIMIT] if request.method == "POST" else ""
     fmt = request.form.get("format", "text")
     fmt = fmt if fmt in FORMATS else "text"
+    restore = request.method == "POST" and request.form.get("restore") == "1"
     engine = transliterator()
-    latin = engine.convert(text, "latn", fmt) if text else ""
-    cyrillic = engine.convert(text, "cyrl", fmt) if text else ""
-    return _page("site/tool.html", text=text, fmt=fmt, latin=latin, cyrillic=cyrillic)
+    source = engine.restore(text) if restore and text else text
+    latin = engine.convert(source, "latn", fmt) if text else ""
+    cyrillic = engine.convert(source, "cyrl", fmt) if text else ""
+    return _page("site/tool.html", text=text, fmt=fmt, latin=latin, cyrillic=cyrillic,
+                 restore=restore)
