@@ -201,3 +201,18 @@ def test_api_responses_say_nosniff(client: FlaskClient) -> None:
 def test_switcher_refuses_backslashes(client: FlaskClient) -> None:
     r = client.get("/api/v1/switcher", query_string={"path": "/\\evil.example/"})
     assert r.status_code == 400
+
+
+def test_json_is_utf8_with_cyrillic_as_characters(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate", json={"text": "Vesti", "to": "cyrl"})
+    assert "Вести".encode() in r.data and b"\\u" not in r.data
+    r = client.post("/api/v1/transliterate", json={"text": "a\ud800", "to": "latn"})
+    assert r.status_code == 200 and b"\\ud800" in r.data
+
+
+@pytest.mark.parametrize("name", ["sr-Cyrl", "sr_Cyrl", "Cyrl", "CYRL", "cyrillic"])
+def test_the_api_takes_the_script_names_the_site_uses(client: FlaskClient, name: str) -> None:
+    r = client.post("/api/v1/transliterate", json={"text": "Vesti", "to": name})
+    assert r.get_json() == {"text": "Вести", "from": "latn", "to": "cyrl"}
+    r = client.get("/api/v1/transliterate", query_string={"text": "Вести", "to": "sr-Latn"})
+    assert r.get_json()["to"] == "latn"

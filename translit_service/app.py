@@ -18,9 +18,27 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
 from . import settings as settings_module
 from .options import Options
+
+
+class Utf8JSONProvider(DefaultJSONProvider):
+    """JSON as clients expect it: UTF-8 with Cyrillic as characters, not ``\\uXXXX``, keys in
+    the order written; a lone surrogate (which UTF-8 cannot carry) falls back to escapes."""
+
+    sort_keys = False
+    ensure_ascii = False
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        text = super().dumps(obj, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            kwargs["ensure_ascii"] = True
+            text = super().dumps(obj, **kwargs)
+        return text
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -37,7 +55,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     if not isinstance(app.config["OPTIONS"], Options):
         raise TypeError("OPTIONS must be a translit_service.options.Options")
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = Utf8JSONProvider(app)
 
     from .web import api, articles_api, errors, http, i18n, site, site_api, transliteration
 

@@ -451,11 +451,25 @@ def _with_glossary(found: list[Span], hits: Sequence[Hit]) -> list[Span]:
     return sorted(strong + words + chosen)
 
 
-def _script(to: object) -> str:
-    script = to.lower() if isinstance(to, str) else to
-    if script not in SCRIPTS:
+#: The names a script goes by (case-insensitive): cyrl, sr-Cyrl, sr_Cyrl, Cyrl, cyrillic;
+#: latn, sr-Latn, sr_Latn, sr@latin, latin.
+SCRIPT_NAMES = {**{name: "cyrl" for name in ("cyrl", "sr-cyrl", "sr_cyrl", "cyrillic")},
+                **{name: "latn" for name in ("latn", "sr-latn", "sr_latn", "sr@latin", "latin")}}
+
+
+def normalise_script(to: object) -> str:
+    """``"cyrl"`` or ``"latn"`` for any name a script goes by; else UnknownScript.
+
+    >>> normalise_script("sr-Cyrl"), normalise_script("Latn"), normalise_script("sr@latin")
+    ('cyrl', 'latn', 'latn')
+    """
+    script = SCRIPT_NAMES.get(to.lower()) if isinstance(to, str) else None
+    if script is None:
         raise UnknownScript("script", to, SCRIPTS)
     return script
+
+
+_script = normalise_script
 
 
 def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, g, jsonify, render_template, request
 
-from ..engine import Transliterator
+from ..engine import Transliterator, normalise_script
 from ..locales import VARIANTS
 from ..options import FIELD_NAMES, from_fields
 from . import i18n
@@ -133,7 +133,7 @@ def transliterate_post() -> Response:
     mimetype = request.mimetype
     if mimetype in ("text/plain", "text/html"):
         args = _query()
-        to = args.get("to", "cyrl")
+        to = normalise_script(args.get("to", "cyrl"))
         fmt = "html" if mimetype == "text/html" else "text"
         out = _engine(args).convert(_body_text(), to, fmt)
         response = Response(out, mimetype=mimetype)
@@ -143,7 +143,7 @@ def transliterate_post() -> Response:
         raise BadRequest(f"unsupported content type {mimetype or '(none)'!r}; send "
                          "application/json, text/plain or text/html", 415, "unsupported_media_type")
     payload = _json_body(TRANSLITERATE_FIELDS)
-    to = _field(payload, "to", "cyrl").lower()
+    to = normalise_script(_field(payload, "to", "cyrl"))
     fmt = _field(payload, "format", "text")
     engine = _engine(payload)
     if "texts" in payload:
@@ -170,7 +170,7 @@ def transliterate_get() -> Response:
         raise BadRequest("missing query parameter 'text'", code="missing_field")
     if len(text) > current_app.config["MAX_QUERY_TEXT"]:
         raise BadRequest("text is too long for GET; POST it instead", 414, "uri_too_long")
-    to = args.get("to", "cyrl").lower()
+    to = normalise_script(args.get("to", "cyrl"))
     fmt = args.get("format", "text")
     engine = _engine(args)
     out = engine.convert(text, to, fmt)

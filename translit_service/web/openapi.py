@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..engine import FORMATS, SCRIPTS
+from ..engine import FORMATS, SCRIPT_NAMES, SCRIPTS
 from ..options import api_schema
 
 #: The conversion options, generated from options.FIELDS (the API accepts exactly these).
@@ -24,8 +24,11 @@ def _error_response(description: str) -> dict[str, Any]:
         "schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
-_SCRIPT = {"type": "string", "enum": list(SCRIPTS), "default": "cyrl",
-           "description": "Target script (case-insensitive)."}
+_SCRIPT = {"type": "string", "default": "cyrl",
+           "enum": sorted({*SCRIPTS, *SCRIPT_NAMES, "sr-Cyrl", "sr-Latn", "sr_Cyrl", "sr_Latn",
+                           "Cyrl", "Latn"}),
+           "description": "Target script: cyrl or latn, or a name the site uses (sr-Cyrl, "
+                          "sr_Latn, sr@latin…), case-insensitive."}
 _FORMAT = {"type": "string", "enum": list(FORMATS), "default": "text",
            "description": "html converts text nodes and title/alt attribute values only."}
 _LANG = {"name": "lang", "in": "query", "schema": {"type": "string"},
