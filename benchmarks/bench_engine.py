@@ -224,6 +224,8 @@ def sweep() -> None:
         "engine: '-{' * n": (to_cyrillic, lambda n: "-{" * (n // 2)),
         "engine: 'a.' * n": (to_cyrillic, lambda n: "a." * (n // 2)),
         "engine: 'x@' * n": (to_cyrillic, lambda n: "x@" * (n // 2)),
+        "engine: 'x.x.x.' * n": (to_cyrillic, lambda n: "x." * (n // 2)),
+        "engine: 'x@x@' to Latin": (to_latin, lambda n: "x@" * (n // 2)),
         "html: '<b>' * n": (html, lambda n: "<b>" * (n // 3)),
         "html: '<div>' nesting": (html,
                                   lambda n: "<div>" * (n // 10) + "lj" + "</div>" * (n // 10)),

@@ -84,6 +84,13 @@ _CANDIDATE = re.compile(
     rf"|(?<=[{_LOWER}][{_UPPER}])|(?<=[{_UPPER}])(?<![^\W\d_].)(?=[{_UPPER}0-9])"
     rf"|(?<=[IVX])(?<![^\W\d_].)(?!\w))"
 )
+# Without the triggers that only Serbian Latin words need (capitals, foreign letters): what
+# a scan for another script looks for (Cyrillic -> Latin keeps markup, addresses, -{ }-).
+_PLAIN_TRIGGERS = r"\-%{<&@/_$+°"
+_CANDIDATE_PLAIN = re.compile(
+    rf"[{_PLAIN_TRIGGERS}.:(]"
+    rf"(?:(?<=[{_PLAIN_TRIGGERS}])|(?<=\.)(?=[A-Za-z])|(?<=:)(?=//)|(?<=\()(?=\)))"
+)
 _FOREIGN = frozenset(tables.FOREIGN_LETTERS)
 
 _PLACEHOLDER = re.compile(
@@ -396,9 +403,14 @@ class _Scanner:
             start -= 1
         m = _TOKEN_TAIL.match(text, pos)
         end = m.end() if m else pos
-        length = classify_token(text[start:end])
+        token = text[start:end]
+        length = classify_token(token)
         if length:
             return self._protect(start, start + length, kind="address")
+        if self.serbian_words and end - start > 1 and not _FOREIGN.isdisjoint(token):
+            # A space-free token with letters Serbian lacks (x.y.z, foo@bar@…): code or a
+            # foreign name, kept whole (and scanned once, whatever it holds).
+            return self._protect(start, end, kind="word")
         self.rejected_until = end
         return pos + 1
 
@@ -477,7 +489,8 @@ class _Scanner:
     # -- the scan --------------------------------------------------------------------------
     def run(self) -> list[Span]:
         handlers = _HANDLERS
-        search, match, text = _CANDIDATE.search, _TRIGGER.match, self.text
+        candidates = _CANDIDATE if self.serbian_words else _CANDIDATE_PLAIN
+        search, match, text = candidates.search, _TRIGGER.match, self.text
         word = _Scanner.word
         pos = 0
         while (candidate := search(text, pos)) is not None:
