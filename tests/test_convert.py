@@ -123,3 +123,19 @@ def test_po_changes_msgstrs_only_and_keeps_the_header() -> None:
 def test_po_without_anything_to_convert_is_byte_identical() -> None:
     po = 'msgid "x"\nmsgstr "Ћирилица \\t %s"\r\n'
     assert convert_po(po, lambda s, msgid: convert_document(s, "text", "cyrl")) == po
+
+
+def test_a_wrapped_msgstr_is_converted_as_one_string() -> None:
+    from translit_service.documents import convert_document
+
+    po = ('msgid "Read the news"\n'
+          'msgstr ""\n'
+          '"Pročitajte <a href=\\"https://example.org/vesti\\" title=\\"Najnovije "\n'
+          '"vesti\\">vesti</a> i Ljubljanu, nad"\n'
+          '"živeti\"\n')
+    out = convert_document(po, "po", "cyrl")
+    assert out == ('msgid "Read the news"\n'
+                   'msgstr ""\n'
+                   '"Прочитајте <a href=\\"https://example.org/vesti\\" title=\\"Најновије "\n'
+                   '"вести\\">вести</a> и Љубљану, над"\n'
+                   '"живети\"\n')

@@ -105,18 +105,48 @@ def _escape(text: str) -> str:
     return "".join(_ESCAPES.get(ch, ch) for ch in text)
 
 
+# Joins the lines of a wrapped msgstr while it is converted as one string; a private-use
+# character, never in a catalog, that the engine passes through as a non-letter.
+_LINE_JOIN = "\ue000"
+
+
 def convert_po(text: str, convert: Callable[[str, str], str]) -> str:
-    """Convert the msgstr strings of a PO file's text, line by line; everything else stays.
-    ``convert(msgstr, msgid)`` gets the entry's msgid too."""
+    """Convert the msgstr strings of a PO file's text; everything else stays byte for byte.
+
+    A msgstr wrapped over several lines is converted as one string (a tag or a word split
+    across lines stays whole) and written back on the same lines; ``convert(msgstr, msgid)``
+    gets the entry's msgid too.
+    """
     out: list[str] = []
     keyword = ""
     msgid_empty = False
     header = False
     msgid_parts: list[str] = []
+    pending: list[tuple[re.Match[str], str]] = []  # the lines of the msgstr being read
+
+    def flush() -> None:
+        if not pending:
+            return
+        pieces = [_unescape(m.group("body")) for m, _ in pending]
+        whole = _LINE_JOIN.join(pieces)
+        converted = convert(whole, "".join(msgid_parts)) if "".join(pieces) else whole
+        parts = converted.split(_LINE_JOIN)
+        if len(parts) != len(pending):  # the joiner was lost: convert line by line
+            parts = [convert(piece, "".join(msgid_parts)) if piece else piece
+                     for piece in pieces]
+        for (m, ending), piece, original in zip(pending, parts, pieces, strict=True):
+            if piece == original:
+                out.append(m.string + ending)
+            else:
+                out.append(f'{m.group("lead")}"{_escape(piece)}"{m.group("trail")}{ending}')
+        pending.clear()
+
     for line in text.splitlines(keepends=True):
         body_line = line.rstrip("\r\n")
         ending = line[len(body_line):]
         m = _PO_STRING_LINE.match(body_line)
+        if m is None or m.group("kw"):
+            flush()
         if m is None:
             out.append(line)
             if not body_line.strip():
@@ -134,12 +164,11 @@ def convert_po(text: str, convert: Callable[[str, str], str]) -> str:
             msgid_empty = msgid_empty and m.group("body") == ""
         if keyword in ("msgid", "msgid_plural"):
             msgid_parts.append(_unescape(m.group("body")))
-        if keyword.startswith("msgstr") and not header and m.group("body"):
-            original = _unescape(m.group("body"))
-            converted = convert(original, " ".join(msgid_parts))
-            if converted != original:
-                line = f'{m.group("lead")}"{_escape(converted)}"{m.group("trail")}{ending}'
+        if keyword.startswith("msgstr") and not header:
+            pending.append((m, ending))
+            continue
         out.append(line)
+    flush()
     return "".join(out)
 
 

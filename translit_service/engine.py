@@ -365,6 +365,9 @@ class Transliterator:
             if latin and kind not in _KEPT_IN_CYRILLIC and CYRILLIC_LETTER.search(kept):
                 # Nothing in Cyrillic needs protecting: --domain=ДОМЕН, ${ПРОМЕНЉИВА}.
                 kept = run(kept)
+            elif kind == "markup" and _TEXT_ATTRIBUTE.search(kept):
+                # A tag in a text (a catalog's msgstr): what readers see of it converts
+                kept = convert_html(kept, lambda part: self._convert_text(part, pipeline))
             out.append(kept)
             pos = end
         if pos < len(text):
@@ -425,6 +428,7 @@ class Transliterator:
 #: Kinds of protected spans whose Cyrillic stays Cyrillic in Latin output: explicit -{ }-,
 #: markup, and addresses (an internationalised domain or path is another address in Latin).
 _KEPT_IN_CYRILLIC = frozenset({"nc", "markup", "address", "glossary"})
+_TEXT_ATTRIBUTE = re.compile(r"^<[A-Za-z].*?\s(?:title|alt)\s*=", re.IGNORECASE | re.DOTALL)
 
 
 def _with_tokens(found: Sequence[Span], text: str, tokens: frozenset[str]) -> list[Span]:
