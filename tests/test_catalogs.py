@@ -102,7 +102,12 @@ def test_shipped_catalogs_pass_msgfmt_and_our_strict_check(locale: str) -> None:
 def test_shipped_cyrillic_catalog_is_the_derived_one() -> None:
     source = catalogs.po_path(LOCALES, "sr_Latn")
     target = catalogs.po_path(LOCALES, "sr_Cyrl")
-    result = catalogs.derive_catalog(source, "cyrl", target)
+    # derived as `translit catalogs derive` does: with the configured options (the glossary)
+    from translit_service.engine import Transliterator
+    from translit_service.settings import load
+
+    engine = Transliterator(load(environ={}, path=None).options)
+    result = catalogs.derive_catalog(source, "cyrl", target, transliterator=engine)
     assert result.conflicts == [] and result.problems == []
     assert result.text == target.read_text("utf-8")
 

@@ -242,6 +242,8 @@ def foreign_spans(text: str, english: EnglishWords, taken: Sequence[Span],
             index += 1
         if (index < len(taken) and taken[index].start < stop) or start < floor:
             continue  # inside or across something protected already
+        if stop - start > 1 and text[start:stop].isupper():
+            continue  # HTTP, JPEG: capitals are acronyms, and the acronym policy decides
         ceiling = taken[index].start if index < len(taken) else len(text)
         # Across a hyphen or an apostrophe (Coca-Cola, McDonald's), not a slash: the word
         # on the other side of "Azija/Oral" is Serbian.
