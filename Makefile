@@ -26,6 +26,8 @@ lint: install
 
 bench: install
 	$(BIN)/python -m benchmarks.bench_engine
+	$(BIN)/python -m benchmarks.eval_catalogs --split heldout
+	$(BIN)/python -m benchmarks.eval_diacritics --split heldout
 	$(BIN)/python -m benchmarks.bench_articles
 	$(BIN)/python -m benchmarks.bench_convert
 
