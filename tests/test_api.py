@@ -176,14 +176,21 @@ def test_deeply_nested_json_is_400_not_500(client: FlaskClient) -> None:
     assert r.status_code == 400 and _error(r)["code"] == "malformed_json"
 
 
-@pytest.mark.parametrize("path", ["/vesti", "/news/no-such-article", "/favicon.png"])
+@pytest.mark.parametrize("path", ["/vesti", "/news/no-such-article", "/favicon.png", "/news/x/"])
 def test_unknown_site_paths_are_an_html_404_in_the_readers_variant(client: FlaskClient,
                                                                    path: str) -> None:
     r = client.get(path, headers={"Accept-Language": "sr-Latn"})
     assert r.status_code == 404 and r.mimetype == "text/html"
     assert r.headers["Content-Language"] == "sr-Latn"
     html = r.get_data(as_text=True)
-    assert '<html lang="sr-Latn"' in html and "<title>" in html and 'href="/?lang=sr-Latn"' in html
+    assert '<html lang="sr-Latn"' in html and 'href="/?lang=sr-Latn"' in html
+    assert "<title>Stranica nije pronađena" in html and "<h1>Stranica nije pronađena</h1>" in html
+
+
+def test_there_is_a_favicon(client: FlaskClient) -> None:
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.mimetype == "image/svg+xml"
+    assert 'rel="icon"' in client.get("/").get_data(as_text=True)
 
 
 def test_a_huge_json_integer_is_400(client: FlaskClient) -> None:

@@ -60,7 +60,16 @@ def not_found(error: NotFound) -> Response:
     """An unknown path: JSON under the API, else the site's 404 page in the reader's variant."""
     if request.path.startswith(JSON_PREFIXES):
         return error_response(404, "not_found", error.description or "not found")
-    return _page("site/error.html", 404, message=strings.ERROR_MESSAGES[404])
+    return _page("site/error.html", 404, heading=strings.ERROR_HEADINGS[404],
+                     message=strings.ERROR_MESSAGES[404])
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    """Browsers ask for /favicon.ico whatever the page says: the site's icon."""
+    response = make_response(bp.send_static_file("favicon.svg"))
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @bp.get("/")
@@ -82,7 +91,8 @@ def article(article_id: str) -> Response:
         rendered = service().render(article_id, locales.BY_TAG["en"])
         note = "unpublished"
     except ArticleNotFound:
-        return _page("site/error.html", 404, message=strings.ERROR_MESSAGES[404])
+        return _page("site/error.html", 404, heading=strings.ERROR_HEADINGS[404],
+                     message=strings.ERROR_MESSAGES[404])
     return _page("site/article.html", article=rendered, note=note,
                  year=rendered.date[:4], title=rendered.title)
 

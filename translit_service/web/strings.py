@@ -40,6 +40,7 @@ VARIANT_NAMES = {
     "sr-Cyrl": N_("Serbian, Cyrillic script"),
 }
 
+ERROR_HEADINGS = {404: N_("Page not found"), 500: N_("Something went wrong")}
 ERROR_MESSAGES = {
     404: N_("The page you asked for is not here. It may have moved to the News Archive."),
     500: N_("Something went wrong on our side. Please try again in a minute."),
