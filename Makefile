@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench bench-http soak catalogs examples clean
+.PHONY: install run test lint bench bench-http soak catalogs catalogs-ci examples clean
 
 install: $(STAMP)
 
@@ -37,13 +37,19 @@ bench-http: install
 soak: install
 	$(BIN)/python -m benchmarks.soak
 
-# After changing UI strings: extract, merge, derive sr_Cyrl, check strictly, compile.
+# After changing UI strings: extract, merge, derive sr_Cyrl, check, compile.  Untranslated
+# strings are warnings here (the round goes on to compile); `make catalogs-ci` is the strict
+# gate.  A round that changes nothing leaves every file as it was.
 catalogs: install
 	$(BIN)/translit catalogs extract
 	$(BIN)/translit catalogs update
 	$(BIN)/translit catalogs derive --from sr_Latn --to sr_Cyrl
-	$(BIN)/translit catalogs check --strict
+	$(BIN)/translit catalogs check
 	$(BIN)/translit catalogs compile
+
+catalogs-ci: install
+	$(BIN)/translit catalogs derive --from sr_Latn --to sr_Cyrl --check
+	$(BIN)/translit catalogs check --strict
 
 examples: install
 	$(BIN)/python ../shared/checks/examples.py

@@ -198,6 +198,25 @@ def pairs_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
                     yield Finding(entry.linenum or 0, code, message, severity)
 
 
+def derived_marker_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
+    """A derived entry (``#. derived: <hash>``) whose text no longer has that hash was edited
+    by hand: an open conflict until it is reverted or made the translator's own."""
+    import hashlib
+
+    for entry in po:
+        marker = next((line[len("derived: "):].strip() for line in
+                       (entry.comment or "").splitlines() if line.startswith("derived: ")),
+                      None)
+        if marker is None or entry.obsolete:
+            continue
+        texts = [entry.msgstr] if not entry.msgid_plural else [
+            entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int)]
+        if hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()[:10] != marker:
+            yield Finding(entry.linenum or 0, "conflict",
+                          f"{entry.msgid[:40]!r}: a derived translation was edited by hand; "
+                          "revert it (derive --force) or delete its '#. derived:' line")
+
+
 def progress_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
     """Fuzzy and untranslated entries (warnings; errors with ``strict``)."""
     for entry in po:
@@ -281,7 +300,7 @@ def script_rule(source: str, translation: str,
 PAIR_RULES: list[PairRule] = [newline_rule, placeholder_rule, stray_percent_rule, markup_rule,
                               script_rule]
 CATALOG_RULES: list[CatalogRule] = [header_rule, duplicates_rule, plural_count_rule,
-                                    pairs_rule, progress_rule]
+                                    pairs_rule, derived_marker_rule, progress_rule]
 
 
 def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,

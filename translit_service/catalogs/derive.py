@@ -92,6 +92,14 @@ def _parse(text: str, path: str) -> polib.POFile:
         raise CatalogError(str(exc), path, int(where.group(1)) if where else None) from None
 
 
+def _clip(text: str, width: int = 60) -> str:
+    """``text`` cut at a word boundary with an ellipsis when it is longer than ``width``."""
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0] or text[:width]
+    return cut + "…"
+
+
 def derive_text(source: str, to: str, *, existing: str | None = None, source_path: str = "",
                 target_path: str = "", force: bool = False,
                 transliterator: Transliterator | None = None) -> Derived:
@@ -131,14 +139,19 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
         before = old.get((entry.msgctxt, entry.msgid, bool(entry.obsolete)))
         if before is None or force or _texts(before) == _texts(entry):
             continue
+        if not any(_texts(before)):
+            continue  # an empty derived entry is never a hand edit: derive it again
         recorded = _marker(before)
         if recorded == _hash(before):
             continue  # derive wrote what is on disk: replace it
+        edited, derived = _texts(before)[0], _texts(entry)[0]
+        message = (f"{_clip(entry.msgid)!r}: kept the hand-edited translation "
+                   f"{_clip(edited)!r}; derive would write {_clip(derived)!r}")
+        if recorded:
+            message += (". Either revert the edit (derive --force writes the derived text), "
+                        "or make it the translator's own: delete its '#. derived:' line")
         where = Problem(target_path, (before.linenum or 0), "error" if recorded else "info",
-                        "conflict" if recorded else "manual",
-                        f"{entry.msgid[:50]!r}: kept the hand-edited translation "
-                        f"{_texts(before)[0][:50]!r} (derive would write "
-                        f"{_texts(entry)[0][:50]!r})")
+                        "conflict" if recorded else "manual", message)
         (conflicts if recorded else manual).append(where)
         entry.msgstr, entry.msgstr_plural = before.msgstr, before.msgstr_plural
         entry.comment = before.comment

@@ -50,8 +50,29 @@ def extract(root: Path, mapping_file: Path, pot: Path) -> int:
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     pot.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(pot, _dump(catalog, sort_output=False))
+    write_if_changed(pot, _dump(catalog, sort_output=False))
     return len(catalog)
+
+
+_VOLATILE = (b'"POT-Creation-Date:', b'"PO-Revision-Date:')
+
+
+def _stable(data: bytes) -> bytes:
+    """The bytes without the header's dates: what a no-op run must not change."""
+    return b"\n".join(line for line in data.split(b"\n") if not line.startswith(_VOLATILE))
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` (atomically) unless the file already says the same apart from its
+    dates, as ``pybabel update --ignore-pot-creation-date`` does: a run that changes nothing
+    leaves every file byte for byte as it was.  Returns whether it wrote."""
+    try:
+        if _stable(path.read_bytes()) == _stable(data):
+            return False
+    except FileNotFoundError:
+        pass
+    atomic_write(path, data)
+    return True
 
 
 class Updated(NamedTuple):
@@ -80,9 +101,15 @@ def update(pot: Path, po: Path, locale: str) -> Updated:
                     catalog = read_po(handle, locale=locale, abort_invalid=True)
                 except Exception as exc:  # Babel raises PoFileError and friends
                     raise CatalogError(f"cannot read: {exc}", str(po)) from None
-        catalog.update(template, update_header_comment=False)
+        catalog.update(template, update_header_comment=False, update_creation_date=False)
+        if locale == "en":
+            # The source language: every message is its own translation (as msgen does),
+            # so nobody fills in copies by hand.
+            for message in catalog:
+                if message.id and not message.string:
+                    message.string = message.id
         po.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(po, _dump(catalog, ignore_obsolete=False, include_previous=True))
+        write_if_changed(po, _dump(catalog, ignore_obsolete=False, include_previous=True))
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
     return Updated(po, created, fuzzy, len(catalog.obsolete))
 

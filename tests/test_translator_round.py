@@ -1,0 +1,79 @@
+"""The translators' round on a copy of the catalogs: nothing lost, nothing changed for nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from translit_service.catalogs import check_catalog, derive_catalog, po_path, update
+from translit_service.engine import Transliterator
+from translit_service.settings import load
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+#: As `translit catalogs derive` derives: with the configured options (the site glossary).
+ENGINE = Transliterator(load(environ={}, path=None).options)
+
+
+@pytest.fixture
+def locales(tmp_path: Path) -> Path:
+    target = tmp_path / "locales"
+    shutil.copytree(LOCALES, target, ignore=shutil.ignore_patterns("*.mo", ".*"))
+    return target
+
+
+def _round(locales: Path) -> None:
+    pot = locales / "messages.pot"
+    for locale in ("en", "sr_Latn"):
+        update(pot, po_path(locales, locale), locale)
+    source, target = po_path(locales, "sr_Latn"), po_path(locales, "sr_Cyrl")
+    result = derive_catalog(source, "cyrl", target, transliterator=ENGINE)
+    target.write_text(result.text, "utf-8")
+
+
+def _snapshot(locales: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(locales)): p.read_bytes() for p in sorted(locales.rglob("*.po*"))
+            if not p.name.startswith(".")}
+
+
+def test_a_round_that_changes_nothing_changes_no_byte(locales: Path) -> None:
+    before = _snapshot(locales)
+    _round(locales)
+    _round(locales)
+    assert _snapshot(locales) == before
+
+
+def test_a_new_string_reaches_every_catalog(locales: Path) -> None:
+    pot = locales / "messages.pot"
+    pot.write_text(pot.read_text("utf-8") + '\n#: templates/x.html:1\nmsgid "Latest news"\n'
+                   'msgstr ""\n', "utf-8")
+    _round(locales)  # the new string: untranslated, derived empty
+    cyrl = {e.msgid: e for e in polib.pofile(str(po_path(locales, "sr_Cyrl")))}
+    assert cyrl["Latest news"].msgstr == ""
+    en = {e.msgid: e.msgstr for e in polib.pofile(str(po_path(locales, "en")))}
+    assert en["Latest news"] == "Latest news"  # English needs no hand-filled copies
+    latin = polib.pofile(str(po_path(locales, "sr_Latn")))  # the translator, as Poedit saves
+    next(e for e in latin if e.msgid == "Latest news").msgstr = "Najnovije vesti"
+    latin.save()
+    _round(locales)
+    cyrl = {e.msgid: e for e in polib.pofile(str(po_path(locales, "sr_Cyrl")))}
+    assert cyrl["Latest news"].msgstr == "Најновије вести"
+    before = _snapshot(locales)
+    _round(locales)
+    assert _snapshot(locales) == before
+
+
+def test_an_open_conflict_fails_the_checker_and_says_the_way_out(locales: Path) -> None:
+    from translit_service.cli import main
+
+    path = po_path(locales, "sr_Cyrl")
+    catalog = polib.pofile(str(path))
+    next(e for e in catalog if e.msgid == "Search").msgstr = "Тражи"
+    catalog.save()
+    problems = [p for p in check_catalog(path, strict=True) if p.code == "conflict"]
+    assert len(problems) == 1 and "delete its '#. derived:' line" in problems[0].message
+    result = CliRunner().invoke(main, ["catalogs", "--locales", str(locales), "derive"])
+    assert result.exit_code == 1 and "Either revert the edit" in result.output
