@@ -14,6 +14,9 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 limit_request_line = 8190
+# The app (and its word tables, read in wsgi.py) is loaded once in the master and shared with
+# the workers' memory pages.
+preload_app = True
 accesslog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss id=%({x-request-id}o)s'
 errorlog = "-"

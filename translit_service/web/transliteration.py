@@ -47,6 +47,17 @@ def init_app(app: Flask) -> None:
     app.extensions["translit"] = _Holder(Transliterator(app.config["OPTIONS"]))
 
 
+def warm_up(app: Flask) -> None:
+    """Read the word tables now (before gunicorn forks its workers, with ``preload_app``)."""
+    from ..lexicon import english_words
+
+    engine = app.extensions["translit"].engine
+    for script in ("cyrl", "latn"):
+        engine.pipeline(script)
+    english_words().automaton  # noqa: B018  (built on first use)
+    engine.to_cyrillic("Microsoft i Google")
+
+
 def transliterator(options: Options | None = None) -> Transliterator:
     """The current application's transliterator (for ``options``, when a request set some)."""
     holder: _Holder = current_app.extensions["translit"]
