@@ -48,8 +48,7 @@ catalogs: install
 	$(BIN)/translit catalogs compile
 
 catalogs-ci: install
-	$(BIN)/translit catalogs derive --from sr_Latn --to sr_Cyrl --check
-	$(BIN)/translit catalogs check --strict
+	$(BIN)/translit catalogs check --ci
 
 examples: install
 	$(BIN)/python ../shared/checks/examples.py

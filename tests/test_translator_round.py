@@ -77,3 +77,23 @@ def test_an_open_conflict_fails_the_checker_and_says_the_way_out(locales: Path) 
     assert len(problems) == 1 and "delete its '#. derived:' line" in problems[0].message
     result = CliRunner().invoke(main, ["catalogs", "--locales", str(locales), "derive"])
     assert result.exit_code == 1 and "Either revert the edit" in result.output
+
+
+def test_the_ci_gate(locales: Path) -> None:
+    from translit_service.cli import main
+
+    root = LOCALES.parent
+    args = ["catalogs", "--locales", str(locales), "check", "--ci", "--root", str(root),
+            "--mapping", str(root / "babel.cfg")]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    pot = locales / "messages.pot"  # a stale POT
+    pot.write_text(pot.read_text("utf-8").replace('msgid "Search"', 'msgid "Find"'), "utf-8")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and "messages.pot: stale" in result.output
+    shutil.copy(LOCALES / "messages.pot", pot)
+    cyrl = po_path(locales, "sr_Cyrl")  # sr_Cyrl behind sr_Latn
+    latin = polib.pofile(str(po_path(locales, "sr_Latn")))
+    next(e for e in latin if e.msgid == "Search").msgstr = "Traži"
+    latin.save()
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and f"{cyrl}: not what derive makes" in result.output

@@ -62,6 +62,11 @@ def _stable(data: bytes) -> bytes:
     return b"\n".join(line for line in data.split(b"\n") if not line.startswith(_VOLATILE))
 
 
+def same_catalog_text(a: bytes, b: bytes) -> bool:
+    """True when two catalogs' texts differ in their header dates at most."""
+    return _stable(a) == _stable(b)
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` (atomically) unless the file already says the same apart from its
     dates, as ``pybabel update --ignore-pot-creation-date`` does: a run that changes nothing

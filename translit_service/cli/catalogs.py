@@ -122,6 +122,35 @@ def derive(ctx: click.Context, source: str, target: str, force: bool, check_only
                             f"{len(result.problems)} problem(s) in {src}")
 
 
+def _stale(ctx: click.Context, root: Path, mapping: Path) -> int:
+    """Problems a CI gate finds beyond the checker's: a stale POT, a stale sr_Cyrl."""
+    import tempfile
+
+    found = 0
+    locales_dir = _locales_dir(ctx)
+    pot = locales_dir / "messages.pot"
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / "messages.pot"
+        if mapping.exists():
+            catalogs.extract(root, mapping, fresh)
+            if not pot.exists() or not catalogs.same_catalog_text(pot.read_bytes(),
+                                                                  fresh.read_bytes()):
+                click.echo(f"{pot}: stale; run `translit catalogs extract` (make catalogs)",
+                           err=True)
+                found += 1
+    source, target = (catalogs.po_path(locales_dir, "sr_Latn"),
+                      catalogs.po_path(locales_dir, "sr_Cyrl"))
+    if source.exists():
+        result = catalogs.derive_catalog(source, "cyrl", target,
+                                         transliterator=ctx.obj["engine"])
+        current = target.read_text("utf-8") if target.exists() else None
+        if current != result.text:
+            click.echo(f"{target}: not what derive makes; run `translit catalogs derive`",
+                       err=True)
+            found += 1
+    return found
+
+
 def _targets(ctx: click.Context, paths: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in paths] or catalogs.catalogs_under(_locales_dir(ctx))
 
@@ -130,10 +159,29 @@ def _targets(ctx: click.Context, paths: tuple[str, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--strict", is_flag=True, help="Untranslated, fuzzy and wrong-script entries "
                                             "are errors, not warnings.")
+@click.option("--ci", "ci", is_flag=True,
+              help="The gate a project puts in its CI: --strict, and also fail when "
+                   "messages.pot is stale (extract would change it) or sr_Cyrl is not what "
+                   "derive makes.")
+@click.option("--root", type=click.Path(file_okay=False, exists=True), default=".",
+              show_default=True, help="With --ci: the project root extract scans.")
+@click.option("--mapping", type=click.Path(dir_okay=False), default="babel.cfg",
+              show_default=True, help="With --ci: the Babel mapping file.")
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
-    """Check catalogs as strictly as `msgfmt -c`, and more (default: all under --locales)."""
+def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, ci: bool, root: str,
+          mapping: str) -> None:
+    """Check catalogs as strictly as `msgfmt -c`, and more (default: all under --locales).
+
+    \b
+    Examples:
+      translit catalogs check                # warnings for untranslated and fuzzy
+      translit catalogs check --strict       # they are errors too
+      translit catalogs check --ci           # strict, and the POT and sr_Cyrl up to date
+    """
+    strict = strict or ci
     errors = 0
+    if ci:
+        errors += _stale(ctx, Path(root), Path(mapping))
     for path in _targets(ctx, paths):
         problems = catalogs.check_catalog(path, strict=strict, always_format=True,
                                           transliterator=ctx.obj["engine"])
