@@ -173,7 +173,22 @@ def test_derive_keeps_everything_but_the_text_and_language() -> None:
 
 def test_derive_reports_wrong_plural_forms() -> None:
     wrong = SOURCE.replace("nplurals=3; plural=(n%10==1", "nplurals=2; plural=(n%10==1")
-    assert [p.code for p in derive_text(wrong, "cyrl").problems] == ["plural-forms"]
+    assert [p.code for p in derive_text(wrong, "cyrl").problems][0] == "plural-forms"
+
+
+def test_derive_refuses_entries_with_the_wrong_number_of_plural_forms() -> None:
+    source = SOURCE + ('\nmsgid "%(n)d file"\nmsgid_plural "%(n)d files"\n'
+                       'msgstr[0] "%(n)d fajl"\nmsgstr[1] "%(n)d fajla"\n')
+    problems = derive_text(source, "cyrl").problems
+    assert [p.code for p in problems] == ["plural-count"] and "2 plural forms" in problems[0].message
+
+
+def test_gnu_locale_names_are_accepted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from translit_service.catalogs import check_text
+
+    header = SOURCE.replace("Language: sr_Latn", "Language: sr@latin")
+    assert "header-language" not in [p.code for p in check_text(header, "x/sr_Latn/LC_MESSAGES/"
+                                                                        "messages.po")]
 
 
 def test_derive_refuses_a_broken_source() -> None:

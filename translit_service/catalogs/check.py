@@ -140,12 +140,13 @@ def header_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
         yield Finding(1, "header-charset",
                       f"Content-Type must be 'text/plain; charset=UTF-8', not {content_type!r}")
     language = meta.get("Language", "")
-    if config.locale is None and language in locales.BY_LOCALE:
-        config.locale = language  # no locale in the path: trust the header for the rest
-    expected = locales.BY_LOCALE.get(config.locale or language)
+    named = locales.variant_for(language)  # sr_Latn, sr@latin (GNU), sr-Latn…
+    if config.locale is None and named is not None:
+        config.locale = named.locale  # no locale in the path: trust the header for the rest
+    expected = locales.BY_LOCALE.get(config.locale or "")
     if not language:
         yield Finding(1, "header-language", "the header has no Language")
-    elif config.locale and language != config.locale:
+    elif config.locale and (named is None or named.locale != config.locale):
         yield Finding(1, "header-language",
                       f"Language is {language!r} but the catalog is for {config.locale!r}")
     plural_forms = meta.get("Plural-Forms", "")

@@ -114,6 +114,14 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
     if plural_forms.replace(" ", "") != locales.SERBIAN_PLURAL_FORMS.replace(" ", ""):
         problems.append(Problem(source_path, 1, "error", "plural-forms",
                                 f"source Plural-Forms {plural_forms!r} is not Serbian's"))
+    nplurals = re.search(r"nplurals\s*=\s*(\d+)", plural_forms)
+    for entry in po:
+        if entry.msgid_plural and nplurals and not entry.obsolete and any(
+                entry.msgstr_plural.values()) and len(entry.msgstr_plural) != int(
+                nplurals.group(1)):
+            problems.append(Problem(source_path, entry.linenum or 0, "error", "plural-count",
+                                    f"{_clip(entry.msgid)!r}: {len(entry.msgstr_plural)} "
+                                    f"plural forms, the header says {nplurals.group(1)}"))
     po.metadata["Language"] = target_locale
     old: dict[tuple[str | None, str, bool], polib.POEntry] = {}
     if existing is not None:

@@ -21,6 +21,27 @@ from .text import transliterator_for
 LOCALE_NAMES = tuple(locales.BY_LOCALE)
 
 
+class LocaleName(click.ParamType):
+    """A catalog's locale by any name it goes by: sr_Latn, sr-Latn, sr@latin (GNU, Poedit),
+    sr_Cyrl, sr-Cyrl, sr, en; given to the command as the directory name (sr_Latn)."""
+
+    name = "locale"
+
+    def __init__(self, allowed: tuple[str, ...] = LOCALE_NAMES) -> None:
+        self.allowed = allowed
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        variant = locales.variant_for(str(value))
+        if variant is None or variant.locale not in self.allowed:
+            self.fail(f"{value!r} is not one of {', '.join(self.allowed)} (sr@latin and "
+                      "sr-Latn are sr_Latn)", param, ctx)
+        return variant.locale
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(self.allowed) + "]"
+
+
 def _locales_dir(ctx: click.Context) -> Path:
     return Path(ctx.obj["locales"])
 
@@ -60,7 +81,7 @@ def extract(ctx: click.Context, root: str, mapping: str) -> None:
 
 
 @catalogs_group.command()
-@click.option("--locale", "-l", "only", multiple=True, type=click.Choice(LOCALE_NAMES),
+@click.option("--locale", "-l", "only", multiple=True, type=LocaleName(),
               default=("en", "sr_Latn"), show_default=True,
               help="Locales to update (the derived script is made by `derive`).")
 @click.pass_context
@@ -86,9 +107,9 @@ def update(ctx: click.Context, only: tuple[str, ...]) -> None:
 
 
 @catalogs_group.command()
-@click.option("--from", "source", type=click.Choice(["sr_Latn", "sr_Cyrl"]), default="sr_Latn",
+@click.option("--from", "source", type=LocaleName(("sr_Latn", "sr_Cyrl")), default="sr_Latn",
               show_default=True, help="The catalog translators edit.")
-@click.option("--to", "target", type=click.Choice(["sr_Latn", "sr_Cyrl"]), default="sr_Cyrl",
+@click.option("--to", "target", type=LocaleName(("sr_Latn", "sr_Cyrl")), default="sr_Cyrl",
               show_default=True, help="The catalog to derive.")
 @click.option("--force", is_flag=True, help="Overwrite hand edits in the derived catalog.")
 @click.option("--check", "check_only", is_flag=True,
