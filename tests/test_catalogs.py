@@ -173,7 +173,7 @@ def test_derive_keeps_everything_but_the_text_and_language() -> None:
 
 def test_derive_reports_wrong_plural_forms() -> None:
     wrong = SOURCE.replace("nplurals=3; plural=(n%10==1", "nplurals=2; plural=(n%10==1")
-    assert [p.code for p in derive_text(wrong, "cyrl").problems][0] == "plural-forms"
+    assert derive_text(wrong, "cyrl").problems[0].code == "plural-forms"
 
 
 def test_derive_refuses_entries_with_the_wrong_number_of_plural_forms() -> None:

@@ -21,7 +21,7 @@ from .text import transliterator_for
 LOCALE_NAMES = tuple(locales.BY_LOCALE)
 
 
-class LocaleName(click.ParamType):
+class LocaleName(click.ParamType):  # type: ignore[type-arg]
     """A catalog's locale by any name it goes by: sr_Latn, sr-Latn, sr@latin (GNU, Poedit),
     sr_Cyrl, sr-Cyrl, sr, en; given to the command as the directory name (sr_Latn)."""
 
