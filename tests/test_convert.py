@@ -139,3 +139,42 @@ def test_a_wrapped_msgstr_is_converted_as_one_string() -> None:
                    '"Прочитајте <a href=\\"https://example.org/vesti\\" title=\\"Најновије "\n'
                    '"вести\\">вести</a> и Љубљану, над"\n'
                    '"живети\"\n')
+
+
+FRONT = """---
+title: Vesti iz Beograda
+slug: vesti-iz-beograda
+date: 2024-01-02
+draft: false
+tags: [vesti, Beograd]
+categories:
+  - Saopštenja
+layout: post
+url: https://example.org/vesti/
+---
+Pišite na **press@example.org**, vidi rts.rs/vesti i example.com/o-nama, @MODSrbija #vesti v2.3.1.
+"""
+
+
+def test_markdown_front_matter_and_handles(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from translit_service.documents import convert_document
+
+    out = convert_document(FRONT, "md", "cyrl")
+    assert out == """---
+title: Вести из Београда
+slug: vesti-iz-beograda
+date: 2024-01-02
+draft: false
+tags: [вести, Београд]
+categories:
+  - Саопштења
+layout: post
+url: https://example.org/vesti/
+---
+Пишите на **press@example.org**, види rts.rs/vesti и example.com/o-nama, @MODSrbija #vesti v2.3.1.
+"""
+    toml = '+++\ntitle = "Vesti"\nslug = "vesti"\n[params]\ntitle = "x"\n+++\nVesti\n'
+    assert convert_document(toml, "md", "cyrl") == (
+        '+++\ntitle = "Вести"\nslug = "vesti"\n[params]\ntitle = "x"\n+++\nВести\n')
+    only_title = convert_document(FRONT, "md", "cyrl", front_matter_keys=("title",))
+    assert "tags: [vesti, Beograd]" in only_title

@@ -19,6 +19,7 @@ from .documents import EXTENSIONS, FORMATS, convert_document, detect_format
 from .engine import Transliterator
 from .errors import DecodeError, TranslitError
 from .fileio import read_text
+from .frontmatter import TEXT_KEYS
 from .options import Options
 
 
@@ -70,7 +71,8 @@ def plan(paths: Sequence[Path], fmt: str = "auto", include: Sequence[str] = (),
     return jobs, problems
 
 
-def convert_job(job: Job, to: str, engine: Transliterator) -> Outcome:
+def convert_job(job: Job, to: str, engine: Transliterator,
+                front_matter_keys: tuple[str, ...] = TEXT_KEYS) -> Outcome:
     """Read, decode and convert one file; every failure is an outcome, never an exception."""
     try:
         text = read_text(job.source)
@@ -81,7 +83,7 @@ def convert_job(job: Job, to: str, engine: Transliterator) -> Outcome:
         return Outcome(job, "failed", "", 0, exc.strerror or str(exc))
     try:
         converted = convert_document(text, job.fmt if job.fmt in FORMATS else "text", to,
-                                     transliterator=engine)
+                                     transliterator=engine, front_matter_keys=front_matter_keys)
     except TranslitError as exc:
         return Outcome(job, "failed", "", 0, str(exc))
     status = "unchanged" if converted == text else "converted"
@@ -97,21 +99,23 @@ def _start_worker(options: Options) -> None:
     _worker_engine = Transliterator(options)
 
 
-def _convert_in_worker(args: tuple[Job, str]) -> Outcome:
+def _convert_in_worker(args: tuple[Job, str, tuple[str, ...]]) -> Outcome:
     assert _worker_engine is not None, "the pool initializer did not run"
-    return convert_job(args[0], args[1], _worker_engine)
+    return convert_job(args[0], args[1], _worker_engine, args[2])
 
 
 def convert_all(jobs: Sequence[Job], to: str, engine: Transliterator | None = None,
-                workers: int = 1) -> Iterator[Outcome]:
+                workers: int = 1, front_matter_keys: tuple[str, ...] = TEXT_KEYS,
+                ) -> Iterator[Outcome]:
     """Convert ``jobs`` in order with ``engine`` (default options if None); with
     ``workers > 1`` in that many processes, each building its own transliterator once."""
     engine = engine or Transliterator()
     if workers <= 1 or len(jobs) < 2:
         for job in jobs:
-            yield convert_job(job, to, engine)
+            yield convert_job(job, to, engine, front_matter_keys)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                              initargs=(engine.options,)) as pool:
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
-        yield from pool.map(_convert_in_worker, [(job, to) for job in jobs], chunksize=chunk)
+        yield from pool.map(_convert_in_worker, [(job, to, front_matter_keys) for job in jobs],
+                            chunksize=chunk)

@@ -16,12 +16,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .engine import Transliterator, default_transliterator
 from .entries import derive_entry
 from .errors import UnknownFormat
+from .frontmatter import TEXT_KEYS, convert_front_matter, split_front_matter
 from .options import Options
 
 FORMATS = ("text", "html", "md", "po")
@@ -173,7 +174,8 @@ def convert_po(text: str, convert: Callable[[str, str], str]) -> str:
 
 
 def convert_document(text: str, fmt: str, to: str, lang: str | None = None, *,
-                     transliterator: Transliterator | None = None) -> str:
+                     transliterator: Transliterator | None = None,
+                     front_matter_keys: Iterable[str] = TEXT_KEYS) -> str:
     """Convert ``text`` in format ``fmt`` to script ``to`` with ``transliterator`` (default:
     one with default options, or with ``lang``)."""
     if fmt not in FORMATS:
@@ -182,5 +184,8 @@ def convert_document(text: str, fmt: str, to: str, lang: str | None = None, *,
     if fmt in ("text", "html"):
         return engine.convert(text, to, fmt)
     if fmt == "md":
-        return convert_markdown(text, engine.text_converter(to))
+        convert = engine.text_converter(to)
+        block, body = split_front_matter(text)
+        head = convert_front_matter(block, convert, front_matter_keys) if block else ""
+        return head + convert_markdown(body, convert)
     return convert_po(text, lambda msgstr, msgid: derive_entry(msgid, [msgstr], to, engine)[0])

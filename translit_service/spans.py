@@ -59,12 +59,14 @@ _TRIGGER = re.compile(
   | (?P<tag><(?=[A-Za-z/!?]))
   | (?P<entity>&(?=[#A-Za-z]))
   | (?P<url>:(?=//))
+  | (?P<tag_word>[#@](?<![\w#@][#@])(?=[^\W\d_]))
   | (?P<at>@(?=[\w-]))
   | (?P<dot>\.(?=[A-Za-z]))
   | (?P<path>/(?<![^\s(\["'=}}]/)(?=[\w~.-]))
   | (?P<opt>-(?<![^\s(\[{{"'=|,]-)-?(?=[A-Za-z]))
   | (?P<call>\((?=\))(?<=\w\())
   | (?P<var>\$(?=[{{A-Za-z_]))
+  | (?P<version>v(?<![\w.]v)(?=\d+\.\d))
   | (?P<plus>\+(?<=\w\+)(?=\w))
   | (?P<unit>°(?=[CFK](?!\w)))
   | (?P<ident>_)
@@ -77,16 +79,16 @@ _TRIGGER = re.compile(
 
 # The same triggers without groups, so that the regex engine can skip ahead to the next
 # character of its first-character set; _TRIGGER then names the kind at that position.
-_SINGLE_TRIGGERS = rf"\-%{{<&@/_$+°{_FOREIGN_CLASS}"
+_SINGLE_TRIGGERS = rf"\-%{{<&@/_$+°#{_FOREIGN_CLASS}"
 _CANDIDATE = re.compile(
-    rf"[{_SINGLE_TRIGGERS}{_UPPER}.:(]"
+    rf"[{_SINGLE_TRIGGERS}{_UPPER}.:(v]"
     rf"(?:(?<=[{_SINGLE_TRIGGERS}])|(?<=\.)(?=[A-Za-z])|(?<=:)(?=//)|(?<=\()(?=\))"
     rf"|(?<=[{_LOWER}][{_UPPER}])|(?<=[{_UPPER}])(?<![^\W\d_].)(?=[{_UPPER}0-9])"
-    rf"|(?<=[IVX])(?<![^\W\d_].)(?!\w))"
+    rf"|(?<=[IVX])(?<![^\W\d_].)(?!\w)|(?<=v)(?<![\w.]v)(?=\d+\.\d))"
 )
 # Without the triggers that only Serbian Latin words need (capitals, foreign letters): what
 # a scan for another script looks for (Cyrillic -> Latin keeps markup, addresses, -{ }-).
-_PLAIN_TRIGGERS = r"\-%{<&@/_$+°"
+_PLAIN_TRIGGERS = r"\-%{<&@/_$+°#"
 _CANDIDATE_PLAIN = re.compile(
     rf"[{_PLAIN_TRIGGERS}.:(]"
     rf"(?:(?<=[{_PLAIN_TRIGGERS}])|(?<=\.)(?=[A-Za-z])|(?<=:)(?=//)|(?<=\()(?=\)))"
@@ -99,6 +101,8 @@ _PLACEHOLDER = re.compile(
 )
 # strftime/date directives (%d.%m.%y, %H:%M:%S, %A, %b, %p…) and Objective-C's %@.
 _STRFTIME = re.compile(r"%[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ+@]")
+_HANDLE = re.compile(r"[#@][^\W_][\w.]*(?<!\.)")
+_VERSION = re.compile(r"v\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?")
 _SHELL_VARIABLE = re.compile(r"\$\{[^{}\s]{1,100}\}|\$[A-Za-z_][A-Za-z0-9_]{0,100}")
 _KEY_PART = re.compile(r"[^\W_]+")
 _FORMAT_FIELD = re.compile(r"\{[^{}\s]{0,100}\}")
@@ -349,6 +353,25 @@ class _Scanner:
         m = _PLACEHOLDER.match(self.text, pos) or _STRFTIME.match(self.text, pos)
         return self._protect(pos, m.end()) if m else pos + 1
 
+    def handle(self, pos: int) -> int:
+        """@MODSrbija, #vesti: a handle or a hashtag is a name, kept as typed (an e-mail
+        address, which also has an @, is the compound handler's)."""
+        text = self.text
+        glued = pos and not text[pos - 1].isspace() and text[pos - 1] not in "([\"'„“"
+        if text[pos] == "@" and glued:
+            return self.compound(pos)
+        m = _HANDLE.match(text, pos)
+        if m is None:
+            return pos + 1
+        end = m.end()
+        if text[pos] == "@" and end < len(text) and text[end] in "@.":
+            return self.compound(pos)
+        return self._protect(pos, end)
+
+    def version(self, pos: int) -> int:
+        m = _VERSION.match(self.text, pos)
+        return self._protect(pos, m.end()) if m else pos + 1
+
     def variable(self, pos: int) -> int:
         """``$VAR`` and ``${VAR}``: shell and template variables."""
         m = _SHELL_VARIABLE.match(self.text, pos)
@@ -434,6 +457,9 @@ class _Scanner:
             if self.spans and self.spans[-1].start <= start < self.spans[-1].end:
                 return resume
         word = text[start:end]
+        if (word.startswith("_") and word.endswith("_") and len(word) > 2
+                and word[1:-1].isalpha()):
+            return max(end, pos + 1)  # _kurziv_: Markdown emphasis around a word
         if "_" in word and word.strip("_") != "" and not _is_mnemonic(word, self.english):
             return self._protect(start, end)  # GOBJECT_DEBUG, Page_Up, max_count
         keep = (
@@ -511,7 +537,8 @@ _HANDLERS: dict[str, Callable[[_Scanner, int], int]] = {
     "tag": _Scanner.tag, "entity": _Scanner.entity, "url": _Scanner.compound,
     "at": _Scanner.compound, "dot": _Scanner.compound, "path": _Scanner.compound,
     "opt": _Scanner.option, "call": _Scanner.call, "var": _Scanner.variable,
-    "plus": _Scanner.key_combination, "unit": _Scanner.unit,
+    "plus": _Scanner.key_combination, "unit": _Scanner.unit, "tag_word": _Scanner.handle,
+    "version": _Scanner.version,
 }
 
 

@@ -13,6 +13,7 @@ from .. import batch, documents
 from ..engine import SCRIPTS
 from ..errors import ProblemsFound
 from ..fileio import atomic_write, decode
+from ..frontmatter import TEXT_KEYS
 from ..options import click_options
 from .text import transliterator_for
 
@@ -36,12 +37,15 @@ from .text import transliterator_for
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if any file would change (for CI).")
+@click.option("--front-matter-keys", default=",".join(TEXT_KEYS), show_default=True,
+              metavar="KEYS", help="Markdown front matter: the keys whose values are text "
+                                   "(comma-separated); slugs, dates, URLs stay.")
 @click_options
 @click.pass_context
 def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt: str,
                     out_dir: Path | None, in_place: bool, backup: bool, include: tuple[str, ...],
                     exclude: tuple[str, ...], jobs: int, dry_run: bool, check_only: bool,
-                    **options: Any) -> None:
+                    front_matter_keys: str, **options: Any) -> None:
     """Transliterate files and directories (recursively).
 
     HTML converts text nodes and title/alt only; Markdown leaves code, link targets and URLs
@@ -82,7 +86,8 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
     progress = _progress(len(planned))
     with progress:
         task = progress.add_task("converting", total=len(planned))
-        for outcome in batch.convert_all(planned, to, engine, jobs):
+        keys = tuple(k.strip() for k in front_matter_keys.split(",") if k.strip())
+        for outcome in batch.convert_all(planned, to, engine, jobs, keys):
             progress.advance(task)
             job = outcome.job
             counts[outcome.status] += 1
