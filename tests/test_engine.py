@@ -212,3 +212,17 @@ def test_a_translators_po_cannot_inject_markup_into_the_derived_page() -> None:
     html = ts.transliterate("Вести <мета хттп-еqуив=\"рефресх\">", to="latn", fmt="html")
     assert "<meta" not in html and "&lt;meta" in html
     assert "мета" not in out
+
+
+def test_html_documents_say_what_they_now_are() -> None:
+    html = ('<html lang="sr-Latn"><head><meta name="description" content="Vesti iz Beograda">'
+            '<meta property="og:title" content="Vesti"><meta name="viewport" content="x=y">'
+            '</head><body><p>Pi&scaron;ite na Bir&#269;aninova 5, D&#382;udo &amp; karate</p>'
+            '<input type="submit" value="Pošalji"> <input name="q" value="vesti" '
+            'placeholder="Pretraga"> <button aria-label="Zatvori">x</button></body></html>')
+    assert ts.transliterate(html, to="cyrl", fmt="html") == (
+        '<html lang="sr-Cyrl"><head><meta name="description" content="Вести из Београда">'
+        '<meta property="og:title" content="Вести"><meta name="viewport" content="x=y">'
+        '</head><body><p>Пишите на Бирчанинова 5, Џудо &amp; карате</p>'
+        '<input type="submit" value="Пошаљи"> <input name="q" value="vesti" '
+        'placeholder="Претрага"> <button aria-label="Затвори">x</button></body></html>')

@@ -397,7 +397,11 @@ class Transliterator:
         if fmt == "text":
             return self._convert_text(text, pipeline, tokens)
         if fmt == "html":
-            return convert_html(text, lambda part: self._convert_text(part, pipeline, tokens))
+            lang_tag = None
+            if self.options.serbian:
+                lang_tag = "sr-Cyrl" if pipeline.to == "cyrl" else "sr-Latn"
+            return convert_html(text, lambda part: self._convert_text(part, pipeline, tokens),
+                                lang_tag=lang_tag)
         raise UnknownFormat("format", fmt, FORMATS)
 
     def restore(self, text: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html.entities import name2codepoint
 
 from . import tables
 
@@ -77,45 +78,101 @@ _END_TAG = re.compile(r"</([A-Za-z][^\s/>]*)[^>]*>")
 _RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 
 
+#: Elements and attributes whose values readers see besides ``title``/``alt`` (which every
+#: element has): a button's label, a page's description and its social-media cards.
+_INPUT_LABELS = frozenset({"submit", "button", "reset"})
+_META_TEXT = frozenset({"description", "keywords", "og:title", "og:description",
+                        "og:site_name", "twitter:title", "twitter:description",
+                        "twitter:image:alt", "og:image:alt"})
+_LETTER_REFERENCE = re.compile(
+    r"&(?:([A-Za-z][A-Za-z0-9]{1,31})|#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6}));")
+
+
+def decode_letters(text: str) -> str:
+    """Character references that stand for letters become the letters (Pi&scaron;ite ->
+    Pišite, Bir&#269;aninova -> Birčaninova), so that they convert; others (&amp; &nbsp;
+    &lt;) stay as written.
+
+    >>> decode_letters("Pi&scaron;ite, D&#382;udo &amp; Bir&#x10D;aninova&nbsp;5")
+    'Pišite, Džudo &amp; Birčaninova&nbsp;5'
+    """
+    if "&" not in text:
+        return text
+
+    def letter(m: re.Match[str]) -> str:
+        name, decimal, hexadecimal = m.groups()
+        if name:
+            code = name2codepoint.get(name)
+        else:
+            code = int(decimal) if decimal else int(hexadecimal, 16)
+        if code is None or code > 0x10FFFF or not chr(code).isalpha():
+            return m.group()
+        return chr(code)
+
+    return _LETTER_REFERENCE.sub(letter, text)
+
+
+def _unquoted(value: str | None) -> str:
+    return (value or "").strip("\"'").strip().lower()
+
+
 def _parse_start_tag(html: str, pos: int, convert: Callable[[str], str] | None,
-                     attributes: frozenset[str]) -> tuple[str, int, str, bool, bool] | None:
+                     attributes: frozenset[str], lang_tag: str | None = None,
+                     ) -> tuple[str, int, str, bool, bool] | None:
     """Parse ``<name attr=...>`` at ``pos``; return (markup, end, name, self_closing,
     no_translate) with the text attributes converted, or None if the tag never closes."""
     m = _TAG_NAME.match(html, pos + 1)
     if m is None:
         return None
     name = m.group().lower()
-    out = [html[pos:m.end()]]
+    parts: list[str | re.Match[str]] = [html[pos:m.end()]]
     cursor = m.end()
-    no_translate = False
     while True:
         end = _SPACE_AND_END.match(html, cursor)
         if end is not None:
-            out.append(end.group())
-            return "".join(out), end.end(), name, end.group().endswith("/>"), no_translate
+            parts.append(end.group())
+            break
         if html.startswith("/", cursor):  # a stray slash, as in <br / class=x>
-            out.append("/")
+            parts.append("/")
             cursor += 1
             continue
         attr = _ATTRIBUTE.match(html, cursor)
         if attr is None or attr.end() == cursor:
             return None
         cursor = attr.end()
-        attr_name = attr.group("name").lower()
-        value = attr.group("value")
-        if attr_name == "translate" and value and value.strip("\"'").lower() == "no":
-            no_translate = True
-        if value and convert is not None and attr_name in attributes:
-            quote = value[0] if value[0] in "\"'" else ""
-            inner = value[1:-1] if quote else value
-            value = f"{quote}{_guard_value(inner, convert(inner), quote)}{quote}"
-            out.append(f"{attr.group('space')}{attr.group('name')}{attr.group('eq')}{value}")
+        parts.append(attr)
+    found = {p.group("name").lower(): p.group("value") for p in parts if not isinstance(p, str)}
+    no_translate = _unquoted(found.get("translate")) == "no"
+    visible = set(attributes)
+    if name == "input" and _unquoted(found.get("type")) in _INPUT_LABELS:
+        visible.add("value")
+    if name == "meta" and (_unquoted(found.get("name")) in _META_TEXT
+                           or _unquoted(found.get("property")) in _META_TEXT):
+        visible.add("content")
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        attr_name, value = part.group("name").lower(), part.group("value")
+        quote = value[0] if value and value[0] in "\"'" else ""
+        inner = value[1:-1] if quote and value else (value or "")
+        if value and convert is not None and attr_name in visible:
+            inner = _guard_value(inner, convert(decode_letters(inner)), quote)
+        elif (value and lang_tag and attr_name in ("lang", "xml:lang")
+              and _unquoted(value).split("-")[0] in ("sr", "sh")):
+            inner = lang_tag  # the document says what it now is
         else:
-            out.append(attr.group())
+            out.append(part.group())
+            continue
+        out.append(f"{part.group('space')}{part.group('name')}{part.group('eq')}"
+                   f"{quote}{inner}{quote}")
+    return "".join(out), end.end(), name, end.group().endswith("/>"), no_translate
 
 
 def convert_html(html: str, convert: Callable[[str], str], *,
-                 attributes: frozenset[str] = tables.HTML_TEXT_ATTRIBUTES) -> str:
+                 attributes: frozenset[str] = tables.HTML_TEXT_ATTRIBUTES,
+                 lang_tag: str | None = None) -> str:
     """Apply ``convert`` to the text nodes and text attributes of an HTML fragment.
 
     >>> convert_html("<p>a<pre>b<pre>c</pre>d</pre>e</p>", str.upper)
@@ -131,7 +188,7 @@ def convert_html(html: str, convert: Callable[[str], str], *,
         stop = m.start() if m else length
         if stop > pos:
             text = html[pos:stop]
-            out.append(text if verbatim else guard_text(text, convert(text)))
+            out.append(text if verbatim else guard_text(text, convert(decode_letters(text))))
         if m is None:
             break
         pos = stop
@@ -158,7 +215,8 @@ def convert_html(html: str, convert: Callable[[str], str], *,
             out.append(end_tag.group())
             pos = end_tag.end()
             continue
-        parsed = _parse_start_tag(html, pos, None if verbatim else convert, attributes)
+        parsed = _parse_start_tag(html, pos, None if verbatim else convert, attributes,
+                                  None if verbatim else lang_tag)
         if parsed is None:
             out.append(html[pos:])  # an unclosed tag: keep the rest as it is
             break

@@ -98,7 +98,9 @@ TOP_LEVEL_DOMAINS = frozenset(
 )
 
 #: Attributes whose values are text a reader sees, converted in ``fmt="html"``.
-HTML_TEXT_ATTRIBUTES = frozenset({"title", "alt"})
+HTML_TEXT_ATTRIBUTES = frozenset({"title", "alt", "placeholder", "aria-label",
+                                  "aria-description", "aria-roledescription",
+                                  "aria-placeholder", "aria-valuetext"})
 #: Elements whose content never converts (and the "translate=no" attribute of HTML).
 HTML_VERBATIM_ELEMENTS = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var"})
 #: Elements with no end tag.
