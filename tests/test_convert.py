@@ -178,3 +178,21 @@ url: https://example.org/vesti/
         '+++\ntitle = "Вести"\nslug = "vesti"\n[params]\ntitle = "x"\n+++\nВести\n')
     only_title = convert_document(FRONT, "md", "cyrl", front_matter_keys=("title",))
     assert "tags: [vesti, Beograd]" in only_title
+
+
+def test_encodings_in_utf8_out(tmp_path, runner) -> None:  # type: ignore[no-untyped-def]
+    from translit_service.cli import main
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "old.txt").write_bytes("Pišite na Birčaninova\n".encode("cp1250"))
+    (source / "bom.txt").write_bytes(b"\xef\xbb\xbfVesti\n")
+    result = runner.invoke(main, ["convert", str(source), "--to", "cyrl", "--out",
+                                  str(tmp_path / "out"), "--encoding", "windows-1250"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "old.txt").read_text("utf-8") == "Пишите на Бирчанинова\n"
+    assert (tmp_path / "out" / "bom.txt").read_bytes() == "Вести\n".encode()
+    bad = runner.invoke(main, ["convert", str(source), "--to", "cyrl", "--out",
+                               str(tmp_path / "out2")])  # not UTF-8: reported, left alone
+    assert bad.exit_code == 1 and "old.txt: line 1: not valid UTF-8" in bad.output
+    assert not (tmp_path / "out2" / "old.txt").exists()

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .documents import EXTENSIONS, FORMATS, convert_document, detect_format
 from .engine import Transliterator
 from .errors import DecodeError, TranslitError
-from .fileio import read_text
+from .fileio import decode_any
 from .frontmatter import TEXT_KEYS
 from .options import Options
 
@@ -72,10 +72,13 @@ def plan(paths: Sequence[Path], fmt: str = "auto", include: Sequence[str] = (),
 
 
 def convert_job(job: Job, to: str, engine: Transliterator,
-                front_matter_keys: tuple[str, ...] = TEXT_KEYS) -> Outcome:
-    """Read, decode and convert one file; every failure is an outcome, never an exception."""
+                front_matter_keys: tuple[str, ...] = TEXT_KEYS,
+                encoding: str = "utf-8") -> Outcome:
+    """Read, decode and convert one file; every failure is an outcome, never an exception.
+    The result is always UTF-8 text (a file in another encoding, or with a byte-order mark,
+    counts as converted even if no letter changed)."""
     try:
-        text = read_text(job.source)
+        text, reencoded = decode_any(job.source.read_bytes(), str(job.source), encoding)
     except DecodeError as exc:
         return Outcome(job, "failed", "", 0,
                        f"line {exc.line}: not valid {exc.encoding} (byte {exc.position})")
@@ -86,7 +89,7 @@ def convert_job(job: Job, to: str, engine: Transliterator,
                                      transliterator=engine, front_matter_keys=front_matter_keys)
     except TranslitError as exc:
         return Outcome(job, "failed", "", 0, str(exc))
-    status = "unchanged" if converted == text else "converted"
+    status = "unchanged" if converted == text and not reencoded else "converted"
     return Outcome(job, status, converted, len(text), "")
 
 
@@ -99,23 +102,24 @@ def _start_worker(options: Options) -> None:
     _worker_engine = Transliterator(options)
 
 
-def _convert_in_worker(args: tuple[Job, str, tuple[str, ...]]) -> Outcome:
+def _convert_in_worker(args: tuple[Job, str, tuple[str, ...], str]) -> Outcome:
     assert _worker_engine is not None, "the pool initializer did not run"
-    return convert_job(args[0], args[1], _worker_engine, args[2])
+    return convert_job(args[0], args[1], _worker_engine, args[2], args[3])
 
 
 def convert_all(jobs: Sequence[Job], to: str, engine: Transliterator | None = None,
                 workers: int = 1, front_matter_keys: tuple[str, ...] = TEXT_KEYS,
-                ) -> Iterator[Outcome]:
+                encoding: str = "utf-8") -> Iterator[Outcome]:
     """Convert ``jobs`` in order with ``engine`` (default options if None); with
     ``workers > 1`` in that many processes, each building its own transliterator once."""
     engine = engine or Transliterator()
     if workers <= 1 or len(jobs) < 2:
         for job in jobs:
-            yield convert_job(job, to, engine, front_matter_keys)
+            yield convert_job(job, to, engine, front_matter_keys, encoding)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                              initargs=(engine.options,)) as pool:
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
-        yield from pool.map(_convert_in_worker, [(job, to, front_matter_keys) for job in jobs],
+        yield from pool.map(_convert_in_worker,
+                            [(job, to, front_matter_keys, encoding) for job in jobs],
                             chunksize=chunk)

@@ -82,3 +82,23 @@ def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
     except UnicodeDecodeError as exc:
         label = "UTF-8" if encoding.lower().replace("-", "") == "utf8" else encoding
         raise DecodeError(name, data, exc.start, label) from None
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def decode_any(data: bytes, name: str, encoding: str = "utf-8") -> tuple[str, bool]:
+    """Decode a file's bytes: a byte-order mark decides (and is dropped), else ``encoding``
+    (windows-1250 and iso-8859-2 are common in old Serbian files).  Returns the text and
+    whether it was anything but plain UTF-8 (so that writing it back as UTF-8 changes it).
+
+    >>> decode_any("Pišite".encode("cp1250"), "a.txt", "windows-1250")
+    ('Pišite', True)
+    >>> decode_any(b"\xef\xbb\xbfVesti", "a.txt")
+    ('Vesti', True)
+    """
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            return decode(data[len(bom):], name, bom_encoding), True
+    plain = encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+    return decode(data, name, encoding), not plain

@@ -12,10 +12,20 @@ import click
 from .. import batch, documents
 from ..engine import SCRIPTS
 from ..errors import ProblemsFound
-from ..fileio import atomic_write, decode
+from ..fileio import atomic_write, decode_any
 from ..frontmatter import TEXT_KEYS
 from ..options import click_options
 from .text import transliterator_for
+
+
+def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
 
 
 @click.command("convert")
@@ -37,6 +47,9 @@ from .text import transliterator_for
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if any file would change (for CI).")
+@click.option("--encoding", default="utf-8", show_default=True, callback=_known_encoding,
+              help="Encoding of the input files (windows-1250, iso-8859-2…; a byte-order "
+                   "mark wins); the output is always UTF-8.")
 @click.option("--front-matter-keys", default=",".join(TEXT_KEYS), show_default=True,
               metavar="KEYS", help="Markdown front matter: the keys whose values are text "
                                    "(comma-separated); slugs, dates, URLs stay.")
@@ -45,7 +58,7 @@ from .text import transliterator_for
 def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt: str,
                     out_dir: Path | None, in_place: bool, backup: bool, include: tuple[str, ...],
                     exclude: tuple[str, ...], jobs: int, dry_run: bool, check_only: bool,
-                    front_matter_keys: str, **options: Any) -> None:
+                    encoding: str, front_matter_keys: str, **options: Any) -> None:
     """Transliterate files and directories (recursively).
 
     HTML converts text nodes and title/alt only; Markdown leaves code, link targets and URLs
@@ -65,7 +78,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
     if Path("-") in paths:
         if len(paths) > 1:
             raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
-        decoded = decode(sys.stdin.buffer.read(), "-")
+        decoded, _ = decode_any(sys.stdin.buffer.read(), "-", encoding)
         sys.stdout.write(documents.convert_document(decoded, "text" if fmt == "auto" else fmt,
                                                     to, transliterator=engine))
         return
@@ -87,7 +100,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
     with progress:
         task = progress.add_task("converting", total=len(planned))
         keys = tuple(k.strip() for k in front_matter_keys.split(",") if k.strip())
-        for outcome in batch.convert_all(planned, to, engine, jobs, keys):
+        for outcome in batch.convert_all(planned, to, engine, jobs, keys, encoding):
             progress.advance(task)
             job = outcome.job
             counts[outcome.status] += 1
