@@ -196,3 +196,84 @@ def test_encodings_in_utf8_out(tmp_path, runner) -> None:  # type: ignore[no-unt
                                str(tmp_path / "out2")])  # not UTF-8: reported, left alone
     assert bad.exit_code == 1 and "old.txt: line 1: not valid UTF-8" in bad.output
     assert not (tmp_path / "out2" / "old.txt").exists()
+
+
+def test_out_refuses_two_inputs_with_one_output(tmp_path, runner) -> None:  # type: ignore[no-untyped-def]
+    from translit_service.cli import main
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text("Vesti\n", "utf-8")
+    result = runner.invoke(main, ["convert", str(tmp_path / "a" / "x.txt"),
+                                  str(tmp_path / "b" / "x.txt"), "--to", "cyrl", "--out",
+                                  str(tmp_path / "out")])
+    assert result.exit_code == 1 and "would overwrite the output of" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_in_place_keeps_symlinks_and_makes_whole_backups(tmp_path, runner) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from translit_service.cli import main
+
+    real = tmp_path / "real.txt"
+    real.write_text("Vesti\n", "utf-8")
+    os.chmod(real, 0o640)
+    link = tmp_path / "tree" / "link.txt"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    result = runner.invoke(main, ["convert", str(link), "--to", "cyrl", "--in-place",
+                                  "--backup"])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and real.read_text("utf-8") == "Вести\n"
+    assert (tmp_path / "real.txt~").read_text("utf-8") == "Vesti\n"
+    assert oct(real.stat().st_mode & 0o777) == "0o640"
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from translit_service import batch\n"
+        "jobs = [batch.Job(Path(sys.argv[1]), Path('a.txt'), 'text')] * 4\n"
+        "results = batch.convert_all(jobs, 'cyrl', workers=2)\n"
+        "next(results)\n"
+        "print(' '.join(str(p.pid) for p in __import__('multiprocessing').active_children()),"
+        " flush=True)\n"
+        "time.sleep(60)\n", "utf-8")
+    sample = tmp_path / "a.txt"
+    sample.write_text("Vesti\n", "utf-8")
+    parent = subprocess.Popen([sys.executable, str(script), str(sample)], stdout=subprocess.PIPE,
+                              text=True)
+    assert parent.stdout is not None
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert workers
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in alive if _alive(pid)]
+    assert not alive
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie (exited, not reaped by init yet) is gone for our purpose
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split()[2] != "Z"
+    except OSError:
+        return False

@@ -67,8 +67,37 @@ def plan(paths: Sequence[Path], fmt: str = "auto", include: Sequence[str] = (),
             job_fmt = fmt if fmt != "auto" else detect_format(path) or "text"
             jobs.append(Job(path, Path(path.name), job_fmt))
         else:
-            problems.append(f"{path}: no such file or directory")
+            problems.append(f"{shown(path)}: no such file or directory")
     return jobs, problems
+
+
+def collisions(jobs: Sequence[Job]) -> list[str]:
+    """Inputs that ``--out`` would write to the same path (``a/x.txt`` and ``b/x.txt`` given
+    as two arguments), as ``path: message`` lines."""
+    first: dict[Path, Job] = {}
+    found = []
+    for job in jobs:
+        if job.relative in first:
+            found.append(f"{shown(job.source)}: would overwrite the output of "
+                         f"{shown(first[job.relative].source)} ({shown(job.relative)}); "
+                         "convert them in two runs or with --in-place")
+        else:
+            first[job.relative] = job
+    return found
+
+
+def shown(path: object) -> str:
+    r"""A path as it can be printed on one line: control characters (a newline in a file
+    name) escaped.
+
+    >>> shown("a" + chr(10) + "b.txt")
+    'a\\nb.txt'
+    """
+    text = str(path)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
 
 
 def convert_job(job: Job, to: str, engine: Transliterator,
@@ -97,9 +126,24 @@ def convert_job(job: Job, to: str, engine: Transliterator,
 _worker_engine: Transliterator | None = None
 
 
-def _start_worker(options: Options) -> None:
+def _start_worker(options: Options, parent: int) -> None:
     global _worker_engine
     _worker_engine = Transliterator(options)
+    _watch_parent(parent)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (killed, say): a worker of a
+    dead parent would otherwise wait for work forever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _convert_in_worker(args: tuple[Job, str, tuple[str, ...], str]) -> Outcome:
@@ -118,7 +162,7 @@ def convert_all(jobs: Sequence[Job], to: str, engine: Transliterator | None = No
             yield convert_job(job, to, engine, front_matter_keys, encoding)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(engine.options,)) as pool:
+                             initargs=(engine.options, os.getpid())) as pool:
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
         yield from pool.map(_convert_in_worker,
                             [(job, to, front_matter_keys, encoding) for job in jobs],

@@ -34,7 +34,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, backup: boo
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o7777)
             if backup:
-                os.replace(target, target.with_name(target.name + "~"))
+                _link_backup(target)
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
@@ -42,6 +42,21 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, backup: boo
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _link_backup(target: Path) -> None:
+    """Make ``target~`` the current ``target`` (a hard link, or a copy where links are not
+    possible) *before* the new file replaces it: at every instant the target path holds the
+    old file or the new one, and the backup appears whole or not at all."""
+    import shutil
+
+    backup = target.with_name(target.name + "~")
+    staging = target.with_name(f".{target.name}~.{os.getpid()}.tmp")
+    try:
+        os.link(target, staging)
+    except OSError:
+        shutil.copy2(target, staging)
+    os.replace(staging, backup)
 
 
 @contextlib.contextmanager
@@ -88,7 +103,7 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "
 
 
 def decode_any(data: bytes, name: str, encoding: str = "utf-8") -> tuple[str, bool]:
-    """Decode a file's bytes: a byte-order mark decides (and is dropped), else ``encoding``
+    r"""Decode a file's bytes: a byte-order mark decides (and is dropped), else ``encoding``
     (windows-1250 and iso-8859-2 are common in old Serbian files).  Returns the text and
     whether it was anything but plain UTF-8 (so that writing it back as UTF-8 changes it).
 

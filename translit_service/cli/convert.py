@@ -91,6 +91,13 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
     if backup and not in_place:
         raise click.UsageError("--backup goes with --in-place")
     planned, problems = batch.plan(list(paths), fmt, include, exclude)
+    if out_dir:
+        clashes = batch.collisions(planned)
+        if clashes:
+            for clash in clashes:
+                click.echo(clash, err=True)
+            raise ProblemsFound(f"{len(clashes)} input(s) would overwrite another's output; "
+                                "nothing written")
     for problem in problems:
         click.echo(problem, err=True)
     counts = {"converted": 0, "unchanged": 0, "failed": len(problems)}
@@ -106,24 +113,26 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
             counts[outcome.status] += 1
             chars += outcome.chars
             if outcome.status == "failed":
-                click.echo(f"{job.source}: {outcome.message}", err=True)
+                click.echo(f"{batch.shown(job.source)}: {outcome.message}", err=True)
                 continue
             if outcome.status == "converted" and (dry_run or check_only):
-                click.echo(f"{job.source}: would change", err=True)
+                click.echo(f"{batch.shown(job.source)}: would change", err=True)
             if not writes:
                 continue
             try:
                 if in_place:
                     if outcome.status == "converted":
-                        atomic_write(job.source, outcome.text, backup=backup)
+                        # Through a symlink, to the file it names: the link stays a link.
+                        atomic_write(job.source.resolve(), outcome.text, backup=backup)
                 else:
                     assert out_dir is not None
                     target = out_dir / job.relative
                     target.parent.mkdir(parents=True, exist_ok=True)
                     atomic_write(target, outcome.text)
             except OSError as exc:
-                counts["failed"] += 1
-                click.echo(f"{job.source}: {exc.strerror or exc}", err=True)
+                counts["failed"] += 1  # a failed write is a failure, not a conversion
+                counts[outcome.status] -= 1
+                click.echo(f"{batch.shown(job.source)}: {exc.strerror or exc}", err=True)
     seconds = time.perf_counter() - began
     click.echo(f"{counts['converted']} converted, {counts['unchanged']} unchanged, "
                f"{counts['failed']} failed; {chars:,} characters in {seconds:.2f} s", err=True)
