@@ -67,7 +67,7 @@ def test_failures_are_reported_and_the_rest_carries_on(tree: Path, tmp_path: Pat
     (tree / "broken.txt").write_bytes(b"ok\n\xff")
     out = tmp_path / "out"
     code, output = invoke(str(tree), str(tmp_path / "missing"), "--to", "cyrl", "--out", str(out))
-    assert code == 1
+    assert code == 3
     assert f"{tree / 'broken.txt'}: line 2: not valid UTF-8" in output
     assert f"{tmp_path / 'missing'}: no such file or directory" in output
     assert (out / "plain.txt").exists()
@@ -194,7 +194,7 @@ def test_encodings_in_utf8_out(tmp_path, runner) -> None:  # type: ignore[no-unt
     assert (tmp_path / "out" / "bom.txt").read_bytes() == "Вести\n".encode()
     bad = runner.invoke(main, ["convert", str(source), "--to", "cyrl", "--out",
                                str(tmp_path / "out2")])  # not UTF-8: reported, left alone
-    assert bad.exit_code == 1 and "old.txt: line 1: not valid UTF-8" in bad.output
+    assert bad.exit_code == 3 and "old.txt: line 1: not valid UTF-8" in bad.output
     assert not (tmp_path / "out2" / "old.txt").exists()
 
 
@@ -277,3 +277,27 @@ def _alive(pid: int) -> bool:
             return stat.read().split()[2] != "Z"
     except OSError:
         return False
+
+
+def test_check_lists_the_files_and_diff_shows_them(tree: Path) -> None:
+    result = CliRunner().invoke(main, ["convert", str(tree), "--to", "sr-Cyrl",
+                                                       "--check"])
+    assert result.exit_code == 1
+    assert str(tree / "plain.txt") in result.stdout.splitlines()
+    diff = CliRunner().invoke(main, ["convert", str(tree / "plain.txt"),
+                                                     "--to", "cyrl", "--diff"])
+    assert diff.exit_code == 0 and "-Beograd\n+Београд\n" in diff.stdout
+    assert (tree / "plain.txt").read_text() == "Beograd\n"
+
+
+def test_gitignore_patterns(tree: Path, tmp_path: Path) -> None:
+    (tree / "vendor").mkdir()
+    (tree / "vendor" / "lib.txt").write_text("Vesti\n")
+    (tree / "news" / "drafts").mkdir()
+    (tree / "news" / "drafts" / "d.md").write_text("Vesti\n")
+    out = tmp_path / "out"
+    code, _ = invoke(str(tree), "--to", "cyrl", "--out", str(out), "--exclude", "vendor/",
+                     "--exclude", "**/drafts/*")
+    assert code == 0
+    assert not (out / "vendor").exists() and not (out / "news" / "drafts").exists()
+    assert (out / "plain.txt").exists()

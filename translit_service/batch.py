@@ -8,12 +8,14 @@ the output never depends on the number of workers.  Writing is the caller's busi
 
 from __future__ import annotations
 
-import fnmatch
+import functools
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
+
+import pathspec
 
 from .documents import EXTENSIONS, FORMATS, convert_document, detect_format
 from .engine import Transliterator
@@ -38,12 +40,23 @@ class Outcome(NamedTuple):
 
 
 def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
-    name = os.path.basename(relative)
-    if any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(name, g) for g in exclude):
+    """Patterns as .gitignore reads them (pathspec's GitIgnoreSpec): ``vendor`` and
+    ``vendor/`` a directory anywhere, ``**/drafts/*``, ``*.txt`` a name anywhere.
+
+    >>> _wanted("a/vendor/x.md", (), ("vendor/",)), _wanted("x/drafts/y.md", (), ("**/drafts/*",))
+    (False, False)
+    """
+    path = relative.replace(os.sep, "/")
+    if exclude and _spec(tuple(exclude)).match_file(path):
         return False
     if include:
-        return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(name, g) for g in include)
+        return bool(_spec(tuple(include)).match_file(path))
     return Path(relative).suffix.lower() in EXTENSIONS
+
+
+@functools.lru_cache(maxsize=32)
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def plan(paths: Sequence[Path], fmt: str = "auto", include: Sequence[str] = (),

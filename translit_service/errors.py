@@ -93,6 +93,14 @@ class CatalogError(TranslitError):
         super().__init__(f"{where}{message}")
 
 
+class FilesFailed(TranslitError):
+    """A batch command could not read, decode, convert or write some files (each reported as
+    ``path: message``); exit status 3, apart from 1 for "would change" with ``--check``."""
+
+    code = "files_failed"
+    exit_code = 3
+
+
 class ProblemsFound(TranslitError):
     """A command ran to the end but reported problems (failed files, catalog errors): the
     problems were printed where they were found; this carries the summary and exit status 1."""

@@ -66,8 +66,9 @@ def main() -> None:
 
     Every command takes --help.  Settings: translit.toml (or the file
     $TRANSLIT_SETTINGS names), then TRANSLIT_* variables; see the README.
-    Exit status: 0 done, 1 a problem was found or a file failed (reported
-    as path: message), 2 a usage or settings error.
+    Exit status: 0 done, 1 a problem was found (reported as path: message;
+    with convert --check: a file would change), 2 a usage or settings
+    error, 3 convert could not read or write some file.
     """
 
 

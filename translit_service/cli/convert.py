@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 import time
 from pathlib import Path
@@ -10,12 +11,11 @@ from typing import Any
 import click
 
 from .. import batch, documents
-from ..engine import SCRIPTS
-from ..errors import ProblemsFound
+from ..errors import FilesFailed, ProblemsFound
 from ..fileio import atomic_write, decode_any
 from ..frontmatter import TEXT_KEYS
 from ..options import click_options
-from .text import transliterator_for
+from .text import ScriptName, transliterator_for
 
 
 def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -31,8 +31,8 @@ def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
 @click.command("convert")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path,
                                                                    allow_dash=True))
-@click.option("--to", "to", required=True, type=click.Choice(SCRIPTS, case_sensitive=False),
-              help="Target script.")
+@click.option("--to", "to", required=True, type=ScriptName(),
+              help="Target script: cyrl or latn (sr-Cyrl, sr-Latn too).")
 @click.option("--format", "fmt", type=click.Choice(("auto", *documents.FORMATS)), default="auto",
               show_default=True, help="auto: by extension (.html .md .po .txt).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -46,7 +46,11 @@ def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
               help="Worker processes; the output is the same for any number.")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--check", "check_only", is_flag=True,
-              help="Write nothing; exit 1 if any file would change (for CI).")
+              help="Write nothing; print the files that would change and exit 1 if any "
+                   "would (for CI).")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a unified diff of what would change; write nothing (unless --out "
+                   "or --in-place says where).")
 @click.option("--encoding", default="utf-8", show_default=True, callback=_known_encoding,
               help="Encoding of the input files (windows-1250, iso-8859-2…; a byte-order "
                    "mark wins); the output is always UTF-8.")
@@ -58,13 +62,18 @@ def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
 def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt: str,
                     out_dir: Path | None, in_place: bool, backup: bool, include: tuple[str, ...],
                     exclude: tuple[str, ...], jobs: int, dry_run: bool, check_only: bool,
-                    encoding: str, front_matter_keys: str, **options: Any) -> None:
+                    show_diff: bool, encoding: str, front_matter_keys: str,
+                    **options: Any) -> None:
     """Transliterate files and directories (recursively).
 
-    HTML converts text nodes and title/alt only; Markdown leaves code, link targets and URLs
-    alone; .po files change their msgstrs only.  Unreadable or non-UTF-8 files are reported
-    as `path: message` and skipped; the exit status is 1 if any failed (or, with --check, if
-    any would change).
+    HTML converts text nodes and what readers see of attributes; Markdown leaves code, link
+    targets, URLs and front matter keys alone; .po files change their msgstrs only.
+    --include/--exclude take .gitignore patterns (vendor, vendor/, **/drafts/*).  Unreadable
+    files are reported as `path: message` and skipped.
+
+    \b
+    Exit status: 0 done; 1 with --check, some file would change;
+    2 a usage error; 3 some file could not be read or written.
 
     \b
     Examples:
@@ -82,7 +91,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
         sys.stdout.write(documents.convert_document(decoded, "text" if fmt == "auto" else fmt,
                                                     to, transliterator=engine))
         return
-    writes = not (dry_run or check_only)
+    writes = not (dry_run or check_only) and not (show_diff and not (out_dir or in_place))
     if writes and not (out_dir or in_place):
         raise click.UsageError("say where to write: --out DIR or --in-place "
                                "(or --dry-run / --check to write nothing)")
@@ -115,7 +124,15 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
             if outcome.status == "failed":
                 click.echo(f"{batch.shown(job.source)}: {outcome.message}", err=True)
                 continue
-            if outcome.status == "converted" and (dry_run or check_only):
+            if outcome.status == "converted" and show_diff:
+                original = job.source.read_text("utf-8", errors="replace")
+                click.echo("".join(difflib.unified_diff(
+                    original.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
+                    f"a/{batch.shown(job.relative)}", f"b/{batch.shown(job.relative)}")),
+                    nl=False)
+            elif outcome.status == "converted" and check_only:
+                click.echo(batch.shown(job.source))  # stdout: the list a script reads
+            elif outcome.status == "converted" and dry_run:
                 click.echo(f"{batch.shown(job.source)}: would change", err=True)
             if not writes:
                 continue
@@ -137,7 +154,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
     click.echo(f"{counts['converted']} converted, {counts['unchanged']} unchanged, "
                f"{counts['failed']} failed; {chars:,} characters in {seconds:.2f} s", err=True)
     if counts["failed"]:
-        raise ProblemsFound(f"{counts['failed']} file(s) failed")
+        raise FilesFailed(f"{counts['failed']} file(s) failed")
     if check_only and counts["converted"]:
         raise ProblemsFound(f"{counts['converted']} file(s) would change")
 

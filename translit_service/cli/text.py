@@ -7,10 +7,28 @@ from typing import Any, BinaryIO
 
 import click
 
-from ..engine import FORMATS, SCRIPTS, Transliterator
+from ..engine import FORMATS, Transliterator, normalise_script
+from ..errors import UnknownScript
 from ..fileio import decode
 from ..options import click_options, from_fields
 from . import settings
+
+
+class ScriptName(click.ParamType):  # type: ignore[type-arg]
+    """A target script by any name the site uses: cyrl, latn, sr-Cyrl, sr_Latn, sr@latin…"""
+
+    name = "script"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        try:
+            return normalise_script(value)
+        except UnknownScript:
+            self.fail(f"{value!r}: use cyrl or latn (sr-Cyrl, sr-Latn, sr@latin… too)", param,
+                      ctx)
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[cyrl|latn]"
 
 
 def transliterator_for(ctx: click.Context, values: dict[str, Any]) -> Transliterator:
@@ -20,8 +38,8 @@ def transliterator_for(ctx: click.Context, values: dict[str, Any]) -> Transliter
 
 @click.command("text")
 @click.argument("source", type=click.File("rb"), default="-")
-@click.option("--to", "to", type=click.Choice(SCRIPTS, case_sensitive=False),
-              required=True, help="Target script.")
+@click.option("--to", "to", type=ScriptName(), required=True,
+              help="Target script: cyrl or latn (sr-Cyrl, sr-Latn too).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="html converts text nodes and title/alt only.")
 @click_options
