@@ -301,3 +301,38 @@ def test_gitignore_patterns(tree: Path, tmp_path: Path) -> None:
     assert code == 0
     assert not (out / "vendor").exists() and not (out / "news" / "drafts").exists()
     assert (out / "plain.txt").exists()
+
+
+@pytest.mark.parametrize("step", ["written", "backed-up", "replaced"])
+def test_a_kill_at_any_step_of_an_in_place_write_loses_nothing(tmp_path, step: str) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    target = tmp_path / "a.txt"
+    target.write_text("Vesti iz Beograda\n", "utf-8")
+    process = subprocess.run(
+        [sys.executable, "-m", "translit_service.cli", "convert", str(target), "--to", "cyrl",
+         "--in-place", "--backup"], env={**os.environ, "TRANSLIT_FAULT": step},
+        capture_output=True, timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert target.read_text("utf-8") in ("Vesti iz Beograda\n", "Вести из Београда\n")
+    backup = tmp_path / "a.txt~"
+    assert not backup.exists() or backup.read_text("utf-8") == "Vesti iz Beograda\n"
+    if step != "written":
+        assert backup.read_text("utf-8") == "Vesti iz Beograda\n"
+
+
+def test_symlinks_out_of_the_tree_are_not_followed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Vesti\n", "utf-8")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "in.txt").write_text("Vesti\n", "utf-8")
+    (tree / "link.txt").symlink_to(outside)
+    code, output = invoke(str(tree), "--to", "cyrl", "--in-place")
+    assert code == 3 and "outside the tree: left alone" in output
+    assert outside.read_text("utf-8") == "Vesti\n" and (tree / "in.txt").read_text() == "Вести\n"
+    code, _ = invoke(str(tree), "--to", "cyrl", "--in-place", "--follow-symlinks")
+    assert code == 0 and outside.read_text("utf-8") == "Вести\n" and (tree / "link.txt").is_symlink()

@@ -60,19 +60,30 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
 
 
 def plan(paths: Sequence[Path], fmt: str = "auto", include: Sequence[str] = (),
-         exclude: Sequence[str] = ()) -> tuple[list[Job], list[str]]:
-    """Jobs for ``paths`` and the problems found while looking (``path: message``)."""
+         exclude: Sequence[str] = (), follow_symlinks: bool = False,
+         ) -> tuple[list[Job], list[str]]:
+    """Jobs for ``paths`` and the problems found while looking (``path: message``).  A file
+    reached through a symlink that points outside the tree is left out (and said) unless
+    ``follow_symlinks``."""
     jobs: list[Job] = []
     problems: list[str] = []
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
-            for folder, dirs, files in os.walk(path):
+            root = os.path.realpath(path)
+            for folder, dirs, files in os.walk(path, followlinks=follow_symlinks):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
-                    relative = os.path.relpath(os.path.join(folder, name), path)
-                    if _wanted(relative, include, exclude):
-                        found.append(Path(relative))
+                    full = os.path.join(folder, name)
+                    relative = os.path.relpath(full, path)
+                    if not _wanted(relative, include, exclude):
+                        continue
+                    real = os.path.realpath(full)
+                    if not follow_symlinks and os.path.commonpath([root, real]) != root:
+                        problems.append(f"{shown(full)}: a symlink to {shown(real)}, outside "
+                                        "the tree: left alone (--follow-symlinks converts it)")
+                        continue
+                    found.append(Path(relative))
             for relative_path in sorted(found):
                 job_fmt = fmt if fmt != "auto" else detect_format(relative_path) or "text"
                 jobs.append(Job(path / relative_path, relative_path, job_fmt))

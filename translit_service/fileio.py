@@ -31,17 +31,29 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, backup: boo
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        _fault("written")
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o7777)
             if backup:
                 _link_backup(target)
+                _fault("backed-up")
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
+        _fault("replaced")
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _fault(step: str) -> None:
+    """Fault injection for the tests: ``TRANSLIT_FAULT=<step>`` kills the process (SIGKILL,
+    no cleanup) at that step of a write, to prove that no step leaves a file half written."""
+    if os.environ.get("TRANSLIT_FAULT") == step:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _link_backup(target: Path) -> None:

@@ -86,3 +86,4 @@ def _register() -> None:
 
 
 _register()
+

@@ -51,6 +51,8 @@ def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of what would change; write nothing (unless --out "
                    "or --in-place says where).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Convert files reached through symlinks that point outside the tree.")
 @click.option("--encoding", default="utf-8", show_default=True, callback=_known_encoding,
               help="Encoding of the input files (windows-1250, iso-8859-2…; a byte-order "
                    "mark wins); the output is always UTF-8.")
@@ -62,7 +64,7 @@ def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
 def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt: str,
                     out_dir: Path | None, in_place: bool, backup: bool, include: tuple[str, ...],
                     exclude: tuple[str, ...], jobs: int, dry_run: bool, check_only: bool,
-                    show_diff: bool, encoding: str, front_matter_keys: str,
+                    show_diff: bool, follow_symlinks: bool, encoding: str, front_matter_keys: str,
                     **options: Any) -> None:
     """Transliterate files and directories (recursively).
 
@@ -99,7 +101,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
         raise click.UsageError("--out and --in-place exclude each other")
     if backup and not in_place:
         raise click.UsageError("--backup goes with --in-place")
-    planned, problems = batch.plan(list(paths), fmt, include, exclude)
+    planned, problems = batch.plan(list(paths), fmt, include, exclude, follow_symlinks)
     if out_dir:
         clashes = batch.collisions(planned)
         if clashes:
