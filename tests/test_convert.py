@@ -336,3 +336,14 @@ def test_symlinks_out_of_the_tree_are_not_followed(tmp_path) -> None:  # type: i
     assert outside.read_text("utf-8") == "Vesti\n" and (tree / "in.txt").read_text() == "Вести\n"
     code, _ = invoke(str(tree), "--to", "cyrl", "--in-place", "--follow-symlinks")
     assert code == 0 and outside.read_text("utf-8") == "Вести\n" and (tree / "link.txt").is_symlink()
+
+
+def test_hard_links_are_not_split(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    first = tmp_path / "a.txt"
+    first.write_text("Vesti\n", "utf-8")
+    os.link(first, tmp_path / "b.txt")
+    code, output = invoke(str(first), "--to", "cyrl", "--in-place")
+    assert code == 3 and "hard links" in output
+    assert first.read_text("utf-8") == "Vesti\n" and os.stat(first).st_nlink == 2

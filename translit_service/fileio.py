@@ -33,7 +33,11 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, backup: boo
             os.fsync(handle.fileno())
         _fault("written")
         if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+            info = target.stat()
+            os.chmod(tmp, info.st_mode & 0o7777)
+            with contextlib.suppress(OSError):  # ownership: kept where we may set it
+                if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                    os.chown(tmp, info.st_uid, info.st_gid)
             if backup:
                 _link_backup(target)
                 _fault("backed-up")

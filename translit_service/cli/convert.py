@@ -142,7 +142,11 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
                 if in_place:
                     if outcome.status == "converted":
                         # Through a symlink, to the file it names: the link stays a link.
-                        atomic_write(job.source.resolve(), outcome.text, backup=backup)
+                        real = job.source.resolve()
+                        if real.stat().st_nlink > 1:
+                            raise OSError(f"has {real.stat().st_nlink} hard links; replacing "
+                                          "it would split them: left alone")
+                        atomic_write(real, outcome.text, backup=backup)
                 else:
                     assert out_dir is not None
                     target = out_dir / job.relative
