@@ -347,3 +347,35 @@ def test_hard_links_are_not_split(tmp_path) -> None:  # type: ignore[no-untyped-
     code, output = invoke(str(first), "--to", "cyrl", "--in-place")
     assert code == 3 and "hard links" in output
     assert first.read_text("utf-8") == "Vesti\n" and os.stat(first).st_nlink == 2
+
+
+def test_a_realistic_tree_converts_to_the_committed_expected_tree(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """tests/data/convert_tree: front matter, entities, attributes, a wrapped .po msgstr and a
+    windows-1250 file, converted to Cyrillic, compared byte for byte with expected/."""
+    tree = Path(__file__).parent / "data" / "convert_tree"
+    out = tmp_path / "out"
+    code, output = invoke(str(tree / "input"), "--to", "cyrl", "--out", str(out),
+                          "--exclude", "old-cp1250.txt")
+    assert code == 0, output
+    code, output = invoke(str(tree / "input" / "old-cp1250.txt"), "--to", "cyrl", "--out",
+                          str(out), "--encoding", "windows-1250")
+    assert code == 0, output
+    expected = tree / "expected"
+    got = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    want = {str(p.relative_to(expected)): p.read_bytes()
+            for p in sorted(expected.rglob("*")) if p.is_file()}
+    assert got == want
+
+
+def test_a_converted_po_passes_msgfmt_when_its_source_does() -> None:
+    import shutil
+    import subprocess
+
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("msgfmt not installed (apt-get install gettext)")
+    tree = Path(__file__).parent / "data" / "convert_tree"
+    for side in ("input", "expected"):
+        subprocess.run([msgfmt, "-c", "-o", "/dev/null", str(tree / side / "locales" /
+                                                              "sr_Latn.po")], check=True,
+                       capture_output=True)

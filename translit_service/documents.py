@@ -111,12 +111,17 @@ def _escape(text: str) -> str:
 _LINE_JOIN = "\ue000"
 
 
-def convert_po(text: str, convert: Callable[[str, str], str]) -> str:
+_LANGUAGE_HEADER = re.compile(r'^(?P<lead>"Language:\s*)(?P<value>sr(?:[_@-][A-Za-z]+)*|sh)'
+                              r'(?P<rest>\\n"\s*)$')
+
+
+def convert_po(text: str, convert: Callable[[str, str], str],
+               language: str | None = None) -> str:
     """Convert the msgstr strings of a PO file's text; everything else stays byte for byte.
 
     A msgstr wrapped over several lines is converted as one string (a tag or a word split
     across lines stays whole) and written back on the same lines; ``convert(msgstr, msgid)``
-    gets the entry's msgid too.
+    gets the entry's msgid too.  With ``language`` a Serbian ``Language`` header names it.
     """
     out: list[str] = []
     keyword = ""
@@ -168,6 +173,10 @@ def convert_po(text: str, convert: Callable[[str, str], str]) -> str:
         if keyword.startswith("msgstr") and not header:
             pending.append((m, ending))
             continue
+        if header and language:
+            found = _LANGUAGE_HEADER.match(body_line)
+            if found:
+                line = f"{found.group('lead')}{language}{found.group('rest')}{ending}"
         out.append(line)
     flush()
     return "".join(out)
@@ -188,4 +197,6 @@ def convert_document(text: str, fmt: str, to: str, lang: str | None = None, *,
         block, body = split_front_matter(text)
         head = convert_front_matter(block, convert, front_matter_keys) if block else ""
         return head + convert_markdown(body, convert)
-    return convert_po(text, lambda msgstr, msgid: derive_entry(msgid, [msgstr], to, engine)[0])
+    language = ("sr_Cyrl" if to == "cyrl" else "sr_Latn") if engine.options.serbian else None
+    return convert_po(text, lambda msgstr, msgid: derive_entry(msgid, [msgstr], to, engine)[0],
+                      language)
