@@ -75,3 +75,26 @@ def test_search_page_finds_cyrillic_with_a_latin_query(client: FlaskClient) -> N
 def test_static_files(client: FlaskClient) -> None:
     assert client.get("/static/site.css").status_code == 200
     assert client.get("/static/../app.py").status_code == 404
+
+
+def test_honest_variants(client: FlaskClient) -> None:
+    """Untranslated units say they are English; a variant below the publishing threshold says
+    so to the reader and is not advertised in hreflang."""
+    from translit_service.app import create_app
+
+    strict = create_app({"TESTING": True, "PUBLISH_THRESHOLD": 0.95}).test_client()
+    interview = "2022-03-15-interview-head-of-office"  # 90 % translated: below 95 %
+    page = strict.get(f"/news/{interview}?lang=sr-Cyrl").get_data(as_text=True)
+    assert "није преведен на ово писмо" in page
+    assert 'rel="alternate" hreflang="sr-Cyrl"' not in page
+    assert 'rel="alternate" hreflang="en"' in page
+    published = client.get(f"/news/{interview}?lang=sr-Cyrl").get_data(as_text=True)
+    assert 'rel="alternate" hreflang="sr-Cyrl"' in published and '<span lang="en">' in published
+    conference = "2021-06-04-civil-military-conference"
+    body = client.get(f"/api/v1/articles/{conference}?lang=sr-Latn").get_json()
+    if body["completeness"] < 1:
+        assert '<span lang="en">' in body["html"]
+    from translit_service.articles.segment import build
+
+    built = build("<p>One</p><p>Two</p>", {(None, "One"): "Jedan"}, untranslated_lang="en")
+    assert built.html == '<p>Jedan</p><p><span lang="en">Two</span></p>'

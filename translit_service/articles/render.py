@@ -128,7 +128,7 @@ class ArticleService:
         if variant.script:
             translations, origin = self._translations(files, variant)
             units = segment(html)
-            built = build(html, translations, units)
+            built = build(html, translations, units, untranslated_lang="en")
             html = built.html
             headline = translations.get((HEADLINE, meta.title))
             title = headline or meta.title

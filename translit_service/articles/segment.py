@@ -120,8 +120,10 @@ class Built(NamedTuple):
 
 
 def build(html: str, translations: Mapping[tuple[str | None, str], str],
-          units: list[Unit] | None = None) -> Built:
-    """Replace every unit that has a translation; the rest stays as it was."""
+          units: list[Unit] | None = None, untranslated_lang: str | None = None) -> Built:
+    """Replace every unit that has a translation; the rest stays as it was, and with
+    ``untranslated_lang`` an untranslated text unit says its language (``<span lang="en">``),
+    so that a Serbian page does not claim its English sentences are Serbian."""
     found = segment(html) if units is None else units
     out: list[str] = []
     pos = translated = 0
@@ -131,6 +133,8 @@ def build(html: str, translations: Mapping[tuple[str | None, str], str],
         if text:
             translated += 1
             out.append(text.replace('"', "&quot;") if unit.context else text)
+        elif untranslated_lang and unit.context is None:
+            out.append(f'<span lang="{untranslated_lang}">{html[unit.start:unit.end]}</span>')
         else:
             out.append(html[unit.start:unit.end])
         pos = unit.end

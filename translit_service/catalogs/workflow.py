@@ -8,6 +8,7 @@ run carries on with the others.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -34,7 +35,37 @@ def po_path(locales_dir: Path, locale: str) -> Path:
 def _dump(catalog: Catalog, **options: bool) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, **options)
-    return buffer.getvalue()
+    return _mend_previous(buffer.getvalue())
+
+
+_PREVIOUS_START = re.compile(rb'^#\| (?:msgctxt|msgid|msgid_plural) "')
+
+
+def _mend_previous(data: bytes) -> bytes:
+    """Babel (2.18) wraps a long previous msgid (``#| msgid "…``) over comment lines without
+    the quotes, which msgfmt, polib and our lexer reject; put each back on one line.
+
+    >>> print(_mend_previous(b'#| msgid "a long\\n#| text."\\nmsgid "x"\\n').decode(), end="")
+    #| msgid "a long text."
+    msgid "x"
+    """
+    lines = data.split(b"\n")
+    out: list[bytes] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if _PREVIOUS_START.match(line) and not line.endswith(b'"'):
+            parts = [line]
+            while i < len(lines) and lines[i].startswith(b"#| ") and not _PREVIOUS_START.match(
+                    lines[i]) and not lines[i].startswith(b'#| "'):
+                parts.append(lines[i][3:])
+                i += 1
+                if parts[-1].endswith(b'"'):
+                    break
+            line = b" ".join(parts)
+        out.append(line)
+    return b"\n".join(out)
 
 
 def extract(root: Path, mapping_file: Path, pot: Path) -> int:
@@ -109,10 +140,12 @@ def update(pot: Path, po: Path, locale: str) -> Updated:
         catalog.update(template, update_header_comment=False, update_creation_date=False)
         if locale == "en":
             # The source language: every message is its own translation (as msgen does),
-            # so nobody fills in copies by hand.
+            # so nobody fills in copies by hand, and a fuzzy guess is never right.
             for message in catalog:
-                if message.id and not message.string:
+                if message.id and (not message.string or message.fuzzy):
                     message.string = message.id
+                    message.flags.discard("fuzzy")
+                    message.previous_id = []
         po.parent.mkdir(parents=True, exist_ok=True)
         write_if_changed(po, _dump(catalog, ignore_obsolete=False, include_previous=True))
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)

@@ -31,14 +31,15 @@ def _chosen() -> negotiation.Negotiated:
     return negotiation.for_request()
 
 
-def _page(template: str, status: int = 200, **context: object) -> Response:
+def _page(template: str, status: int = 200, published: frozenset[str] | None = None,
+          **context: object) -> Response:
     chosen = _chosen()
     variant = chosen.variant
     i18n.use_variant(variant)
     path = request.full_path.rstrip("?") if request.query_string else request.path
     html = render_template(
         template, variant=variant, switcher=switcher_links(path, variant),
-        alternates=alternate_links(path, current_app.config["SITE_URL"]),
+        alternates=alternate_links(path, current_app.config["SITE_URL"], published),
         home_href=f"/?lang={variant.tag}", newsroom_href=f"/?lang={variant.tag}",
         archive_href=f"/?lang={variant.tag}#archive", search_href="/search",
         contact="press@example.org", query=request.args.get("q", ""), **context)
@@ -93,7 +94,10 @@ def article(article_id: str) -> Response:
     except ArticleNotFound:
         return _page("site/error.html", 404, heading=strings.ERROR_HEADINGS[404],
                      message=strings.ERROR_MESSAGES[404])
-    return _page("site/article.html", article=rendered, note=note,
+    threshold = service().threshold
+    published = frozenset(tag for tag, done in service().available(article_id).items()
+                          if tag == "en" or done >= threshold)
+    return _page("site/article.html", article=rendered, note=note, published=published,
                  year=rendered.date[:4], title=rendered.title)
 
 

@@ -63,10 +63,12 @@ def switcher_links(path: str, current: locales.Variant) -> list[dict[str, object
              "href": variant_href(path, v), "current": v == current} for v in locales.VARIANTS]
 
 
-def alternate_links(path: str, base: str = "") -> Markup:
-    """``<link rel="alternate" hreflang>`` for every variant, and x-default."""
+def alternate_links(path: str, base: str = "", only: frozenset[str] | None = None) -> Markup:
+    """``<link rel="alternate" hreflang>`` for every variant (or those in ``only``: an
+    article's published variants), and x-default."""
     links = [f'<link rel="alternate" hreflang="{v.tag}" '
-             f'href="{escape(base + variant_href(path, v))}">' for v in locales.VARIANTS]
+             f'href="{escape(base + variant_href(path, v))}">' for v in locales.VARIANTS
+             if only is None or v.tag in only]
     default = locales.DEFAULT
     links.append(f'<link rel="alternate" hreflang="x-default" '
                  f'href="{escape(base + variant_href(path, default))}">')
