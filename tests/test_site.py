@@ -14,7 +14,7 @@ def test_pages_carry_lang_alternates_and_security_headers(client: FlaskClient) -
         r = client.get(path + ("&" if "?" in path else "?") + "lang=sr-Latn")
         html = r.get_data(as_text=True)
         assert r.status_code == 200 and '<html lang="sr-Latn">' in html
-        assert html.count('rel="alternate"') == 4
+        assert html.count('rel="alternate" hreflang') == 4
         assert "default-src 'self'" in r.headers["Content-Security-Policy"]
         assert r.headers["X-Content-Type-Options"] == "nosniff"
         assert r.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
@@ -98,3 +98,28 @@ def test_honest_variants(client: FlaskClient) -> None:
 
     built = build("<p>One</p><p>Two</p>", {(None, "One"): "Jedan"}, untranslated_lang="en")
     assert built.html == '<p>Jedan</p><p><span lang="en">Two</span></p>'
+
+
+def test_found_by_search_engines_and_feeds() -> None:
+    from xml.etree import ElementTree
+
+    from translit_service.app import create_app
+
+    client = create_app({"TESTING": True, "SITE_URL": "https://mlo.example.org"}).test_client()
+    conference = "2021-06-04-civil-military-conference"
+    page = client.get(f"/news/{conference}?lang=sr-Latn").get_data(as_text=True)
+    assert (f'<link rel="canonical" href="https://mlo.example.org/news/{conference}'
+            '?lang=sr-Latn">') in page
+    assert '<meta property="og:title"' in page and '<meta name="description"' in page
+    assert 'hreflang="en" href="https://mlo.example.org/' in page  # absolute alternates
+    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").data)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [e.text for e in sitemap.findall("s:url/s:loc", ns)]
+    assert f"https://mlo.example.org/news/{conference}?lang=sr-Cyrl" in locs
+    assert len(sitemap.findall("s:url/x:link", ns)) >= len(locs)
+    feed = client.get("/feed.atom?lang=sr-Cyrl")
+    atom = ElementTree.fromstring(feed.data)
+    titles = [e.text for e in atom.findall("{http://www.w3.org/2005/Atom}entry/"
+                                           "{http://www.w3.org/2005/Atom}title")]
+    assert titles and all(t and not any("a" <= c <= "z" for c in t.lower()[:3]) for t in titles)
+    assert client.get("/feed.atom?lang=fr").status_code == 400

@@ -57,7 +57,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         raise TypeError("OPTIONS must be a translit_service.options.Options")
     app.json = Utf8JSONProvider(app)
 
-    from .web import api, articles_api, errors, http, i18n, site, site_api, transliteration
+    from .web import (
+        api,
+        articles_api,
+        errors,
+        feeds,
+        http,
+        i18n,
+        site,
+        site_api,
+        transliteration,
+    )
 
     if isinstance(app.config["CORS_ORIGINS"], str):  # create_app({"CORS_ORIGINS": "a,b"})
         app.config["CORS_ORIGINS"] = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o]
@@ -71,5 +81,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(site_api.bp)
     app.register_blueprint(articles_api.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(site.bp)
     return app

@@ -6,6 +6,8 @@ variant comes from ``?lang=`` (remembered in a cookie), the cookie, or Accept-La
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 from werkzeug.exceptions import NotFound
 
@@ -13,7 +15,7 @@ from .. import locales
 from ..articles import ArticleNotFound, NotPublished
 from ..articles.search import matches
 from ..engine import FORMATS
-from . import i18n, negotiation, strings
+from . import feeds, i18n, negotiation, strings
 from .articles_api import service
 from .errors import error_response
 from .negotiation import LANG_COOKIE
@@ -97,8 +99,11 @@ def article(article_id: str) -> Response:
     threshold = service().threshold
     published = frozenset(tag for tag, done in service().available(article_id).items()
                           if tag == "en" or done >= threshold)
+    shown = locales.BY_TAG[rendered.lang.lower()]
+    description = " ".join(re.sub(r"<[^>]*>", " ", rendered.html).split())[:200]
     return _page("site/article.html", article=rendered, note=note, published=published,
-                 year=rendered.date[:4], title=rendered.title)
+                 year=rendered.date[:4], title=rendered.title,
+                 canonical=feeds.article_url(article_id, shown), description=description)
 
 
 @bp.get("/search")
