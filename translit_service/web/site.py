@@ -119,12 +119,13 @@ def search() -> Response:
                     rendered = service().render(article_id, v)
                 except NotPublished:
                     continue
-                texts += [rendered.title, rendered.html]
+                texts += [rendered.title, rendered.html, rendered.author]
             if matches(query, *texts):
                 try:
                     results.append(service().render(article_id, variant))
                 except NotPublished:
                     results.append(service().render(article_id, locales.BY_TAG["en"]))
+    results.sort(key=lambda r: (r.date, r.id), reverse=True)  # newest first
     return _page("site/search.html", results=results, searched=bool(query.strip()))
 
 
