@@ -126,7 +126,7 @@ def test_found_by_search_engines_and_feeds() -> None:
 
 
 def test_search_knows_serbian_inflection() -> None:
-    """Measured on our own list of inflected queries (tests/cases/search_inflections.json);
+    """Measured on our own list of inflected queries (tests/data/search_inflections.json);
     the README reports the figure, and this fails below it."""
     import json
     from pathlib import Path

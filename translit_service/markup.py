@@ -159,9 +159,12 @@ def _parse_start_tag(html: str, pos: int, convert: Callable[[str], str] | None,
         inner = value[1:-1] if quote and value else (value or "")
         if value and convert is not None and attr_name in visible:
             inner = _guard_value(inner, convert(decode_letters(inner)), quote)
-        elif (value and lang_tag and attr_name in ("lang", "xml:lang")
-              and _unquoted(value).split("-")[0] in ("sr", "sh")):
-            inner = lang_tag  # the document says what it now is
+        elif (value and lang_tag and _unquoted(value).split("-")[0] in ("sr", "sh")
+              and (attr_name in ("lang", "xml:lang") or (
+                  name == "meta" and attr_name == "content"
+                  and _unquoted(found.get("http-equiv")) == "content-language"))):
+            inner = lang_tag  # the document says what it now is (hreflang on a link names
+            # another document's language, and stays)
         else:
             out.append(part.group())
             continue
