@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 import translit_service as ts
 from translit_service.lexicon import Lexicon
-from translit_service.spans import protected_spans
 
 WITHOUT_EXCEPTIONS = ts.Transliterator(lexicon=Lexicon.default()._replace(digraph_exceptions=()))
 
@@ -42,7 +41,7 @@ def test_cyrillic_round_trip_is_lossless(text: str) -> None:
     in Latin on purpose (a Roman numeral such as ВИ -> VI, a listed acronym such as ПДФ -> PDF)."""
     assume(not FORBIDDEN_PAIRS.search(text))
     latin = ts.to_latin(text)
-    assume(not protected_spans(latin))
+    assume(not ts.Transliterator().spans(latin))  # foreign words (gist) are kept, as are…
     # Words a digraph-exception line reads as two letters (анџ -> andž -> андж, as Andžej)
     # are the table's business, tested against the dictionary, not a lossless round trip.
     assume(WITHOUT_EXCEPTIONS.to_cyrillic(latin) == ts.to_cyrillic(latin))
