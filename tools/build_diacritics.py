@@ -26,7 +26,6 @@ smallest format that the standard library reads in one pass (a few hundred kB).
 
 from __future__ import annotations
 
-import argparse
 import collections
 import gzip
 import json
@@ -68,13 +67,8 @@ def main() -> None:
 
     from translit_service import to_latin
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--work", type=Path, help="download here (default: a temporary dir)")
-    args = parser.parse_args()
-    root, deb = hunspell.fetch("hunspell-sr", args.work)
-    dictionary = root / "usr" / "share" / "hunspell"
-    serbian = {to_latin(f).lower() for f in hunspell.all_forms(dictionary / "sr_RS.aff",
-                                                                dictionary / "sr_RS.dic")}
+    forms, deb = hunspell.serbian_forms_from_command_line(__doc__.splitlines()[0])
+    serbian = {to_latin(f).lower() for f in forms}
     counts: dict[str, int] = {}
     for word in wordfreq.top_n_list("sh", 1_000_000):
         if not _WORD.fullmatch(word):

@@ -28,7 +28,6 @@ Outputs:
 
 from __future__ import annotations
 
-import argparse
 import collections
 import gzip
 import sys
@@ -202,12 +201,7 @@ def build_english(forms: set[str]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--work", type=Path, help="download here (default: a temporary dir)")
-    args = parser.parse_args()
-    root, deb = hunspell.fetch("hunspell-sr", args.work)
-    dictionary = root / "usr" / "share" / "hunspell"
-    forms = hunspell.all_forms(dictionary / "sr_RS.aff", dictionary / "sr_RS.dic")
+    forms, deb = hunspell.serbian_forms_from_command_line(__doc__.splitlines()[0])
     print(f"{deb}: {len(forms):,} forms")
     lines, positives, negatives = build_exceptions(forms)
     right, total = coverage(forms, lines)

@@ -98,3 +98,16 @@ def fetch(package: str = "hunspell-sr", work: Path | None = None) -> tuple[Path,
     root = work / "root"
     subprocess.run(["dpkg-deb", "-x", str(debs[-1]), str(root)], check=True)
     return root, debs[-1].name
+
+
+def serbian_forms_from_command_line(description: str) -> tuple[set[str], str]:
+    """The Cyrillic forms of Debian's hunspell-sr (downloaded into ``--work``, or a temporary
+    directory) and the package's file name: what both build scripts start from."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--work", type=Path, help="download here (default: a temporary dir)")
+    args = parser.parse_args()
+    root, deb = fetch("hunspell-sr", args.work)
+    dictionary = root / "usr" / "share" / "hunspell"
+    return all_forms(dictionary / "sr_RS.aff", dictionary / "sr_RS.dic"), deb
