@@ -37,6 +37,20 @@ def test_restore(text: str, want: str) -> None:
     assert ts.restore_diacritics(text) == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # Context decides the keys that stand for two words.  None of these sentences is in the
+    # context text (tools/data/context_sr_latn.txt); they share word pairs with it.
+    ("pas kuca na vrata", "pas kuca na vrata"),
+    ("ona kuca poruku", "ona kuca poruku"),
+    ("moja kuca", "moja kuća"),
+    ("nasa kuca ima bastu", "naša kuća ima baštu"),
+    ("kupio je sto stolica", "kupio je sto stolica"),
+    ("rekao je sto pre", "rekao je što pre"),
+])
+def test_context_chooses_between_two_words(text: str, want: str) -> None:
+    assert ts.restore_diacritics(text) == want
+
+
 def test_restore_then_convert_in_every_entry_point() -> None:
     assert ts.to_cyrillic("sta radis", restore_diacritics=True) == "шта радиш"
     assert ts.transliterate("<b title='sta'>sta</b> <code>sta</code>", to="cyrl", fmt="html",

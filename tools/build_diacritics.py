@@ -11,9 +11,10 @@ Sources (nothing is downloaded at run time):
   under the LGPL-2.1), expanded by tools/hunspell.py: which forms are Serbian words (``kuca``
   from kucati is, ``moze`` is not).
 * Context: word pairs of Serbian Latin text with diacritics — the Latin side of the *dev*
-  split of the evaluation catalogs (tests/data/eval/dev.jsonl.gz) and this project's own
-  articles (content/articles/*/sr_Latn.po).  The held-back split is never read here: it is
-  the text the accuracy is measured on.
+  split of the evaluation catalogs (tests/data/eval/dev.jsonl.gz), this project's own
+  articles (content/articles/*/sr_Latn.po) and sentences written for it
+  (tools/data/context_sr_latn.txt: the other reading of ``kuca``, ``sto``, ``sisati``…).
+  The held-back split is never read here: it is the text the accuracy is measured on.
 
 The table has one line per key (a word with its diacritics stripped, đ read as dj) whose
 restoration is not the key itself or is ambiguous::
@@ -59,6 +60,8 @@ def context_text() -> list[str]:
         texts += [json.loads(line)["latn"] for line in handle]
     for po in sorted((ROOT / "content" / "articles").glob("*/sr_Latn.po")):
         texts += re.findall(r'^msgstr "(.*)"$', po.read_text("utf-8"), re.M)
+    own = (ROOT / "tools" / "data" / "context_sr_latn.txt").read_text("utf-8")
+    texts += [line for line in own.splitlines() if line and not line.startswith("#")]
     return texts
 
 
