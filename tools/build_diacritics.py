@@ -83,6 +83,15 @@ def main() -> None:
     by_key: dict[str, dict[str, int]] = collections.defaultdict(dict)
     for form, count in counts.items():
         by_key[key_of(form)][form] = count
+    # Keys the dictionary spells both ways that wordfreq knows in neither spelling
+    # (sisati: sisati or šišati): the plain word is the default, the other a candidate that
+    # context text has shown in use, counted by its uses there.
+    used: collections.Counter[str] = collections.Counter(
+        word for text in context_text() for word in _WORD.findall(text.lower()))
+    for word, uses in used.items():
+        key = key_of(word)
+        if word != key and key not in by_key and key in serbian and word in serbian:
+            by_key[key] = {key: uses + 1, word: uses}
     # Context pairs for the keys with more than one candidate.
     ambiguous = {k for k, forms in by_key.items() if len(forms) > 1}
     pairs: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
