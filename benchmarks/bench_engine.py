@@ -208,6 +208,11 @@ def sweep() -> None:
     from translit_service.catalogs import check_text
     from translit_service.documents import convert_document
 
+    TYPED_WITHOUT = ["sta radis, cujemo se sutra u cetiri", "Djordje i djak, pas kuca"]
+
+    def restore(s: str) -> object:
+        return to_cyrillic(s, restore_diacritics=True)
+
     def html(s: str) -> object:
         return transliterate(s, fmt="html")
 
@@ -226,6 +231,9 @@ def sweep() -> None:
         "engine: 'x@' * n": (to_cyrillic, lambda n: "x@" * (n // 2)),
         "engine: 'x.x.x.' * n": (to_cyrillic, lambda n: "x." * (n // 2)),
         "engine: 'x@x@' to Latin": (to_latin, lambda n: "x@" * (n // 2)),
+        "diacritics: typed without": (restore, lambda n: corpus.make(TYPED_WITHOUT, n)),
+        "diacritics: 'c' * n": (restore, lambda n: "c" * n),
+        "diacritics: 'dj ' * n": (restore, lambda n: "dj " * (n // 3)),
         "html: '<b>' * n": (html, lambda n: "<b>" * (n // 3)),
         "html: '<div>' nesting": (html,
                                   lambda n: "<div>" * (n // 10) + "lj" + "</div>" * (n // 10)),
