@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench bench-http soak catalogs catalogs-ci examples clean
+.PHONY: install run cluster cluster-stop test lint bench bench-http soak catalogs catalogs-ci \
+        examples clean
 
 install: $(STAMP)
 
@@ -16,6 +17,14 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+# N instances (INSTANCES=2) behind Debian's nginx on 127.0.0.1:$TRANSLIT_CLUSTER_PORT (8080).
+INSTANCES ?= 2
+cluster: install
+	$(BIN)/python deploy/cluster.py --instances $(INSTANCES)
+
+cluster-stop:
+	$(BIN)/python deploy/cluster.py --stop
 
 test: install
 	$(BIN)/pytest

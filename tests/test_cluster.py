@@ -1,0 +1,122 @@
+"""The production setup, run for real: gunicorn instances behind Debian's nginx (deploy/)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.servers import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+if NGINX is None:
+    pytest.skip("nginx is not installed (apt-get install -y nginx); the cluster tests did not "
+                "run", allow_module_level=True)
+
+pytestmark = pytest.mark.integration
+
+
+def _cluster_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("cluster", ROOT / "deploy" / "cluster.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CLUSTER_DIRS: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``python deploy/cluster.py`` as an operator runs it; yields nginx's base URL."""
+    port = free_port()
+    directory = tmp_path_factory.mktemp("cluster")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "deploy" / "cluster.py"), "--port",
+                             str(port), "--dir", str(directory)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while not (directory / "cluster.pid").exists():
+            assert proc.poll() is None, "deploy/cluster.py exited"
+            assert time.monotonic() < deadline, "the cluster did not start"
+            time.sleep(0.2)
+        CLUSTER_DIRS[base] = directory
+        yield base
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+        assert not (directory / "cluster.pid").exists()
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        data = response.read()
+        if response.headers.get("Content-Encoding") == "gzip":
+            data = gzip.decompress(data)
+        return response.status, dict(response.headers), data.decode("utf-8")
+
+
+def test_the_template_renders_for_the_current_user(tmp_path: Path) -> None:
+    conf = _cluster_module().render(tmp_path, "127.0.0.1:1", [2, 3]).read_text("utf-8")
+    assert "server 127.0.0.1:2 " in conf and "server 127.0.0.1:3 " in conf
+    assert "${" not in conf
+    assert (os.geteuid() == 0) == ("\nuser " in conf)
+    subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"),
+                    "-e", str(tmp_path / "error.log")], check=True, capture_output=True)
+
+
+def test_the_second_get_is_answered_from_the_cache(cluster: str) -> None:
+    url = f"{cluster}/api/v1/transliterate?text=Ljubav%20i%20nad%C5%BEiveti&to=cyrl"
+    _, first, body = get(url)
+    _, second, again = get(url)
+    assert first["X-Cache-Status"] == "MISS"
+    assert second["X-Cache-Status"] == "HIT"
+    assert body == again and "Љубав и надживети" in body
+
+
+@pytest.mark.parametrize("order", [("latn", "cyrl", "en", "none"), ("none", "en", "cyrl", "latn")])
+def test_variants_never_leak_through_the_cache(cluster: str, order: tuple[str, ...]) -> None:
+    page = f"/?order={'-'.join(order)}"  # a fresh cache key for each order
+    clients = {"latn": {"Accept-Language": "sr-Latn"}, "cyrl": {"Cookie": "lang=sr-Cyrl"},
+               "en": {"Accept-Language": "en"}, "none": {}}
+    want = {"latn": 'lang="sr-Latn"', "cyrl": 'lang="sr-Cyrl"', "en": 'lang="en"',
+            "none": None}
+    seen = {}
+    for _ in range(2):
+        for name in order:
+            _, _, body = get(cluster + page, clients[name])
+            seen.setdefault(name, body)
+            assert body == seen[name], f"{name} got another client's page"
+            if want[name]:
+                assert want[name] in body.split("<body")[0]
+
+
+def test_compressed_where_it_pays(cluster: str) -> None:
+    _, headers, _ = get(f"{cluster}/", {"Accept-Encoding": "gzip", "Accept-Language": "en"})
+    assert headers.get("Content-Encoding") == "gzip"
+    assert "Accept-Encoding" in headers.get("Vary", "")
+
+
+def test_killing_an_instance_fails_no_request(cluster: str) -> None:
+    """Last in this file: it takes an instance away (SIGKILL, as the OOM killer would)."""
+    pid = int((CLUSTER_DIRS[cluster] / "instances").read_text().split()[1])
+    workers = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for victim in [pid, *map(int, workers)]:  # the master and its workers: nothing answers
+        os.kill(victim, signal.SIGKILL)
+    for n in range(20):  # uncached requests, so each goes to an instance
+        status, _, body = get(f"{cluster}/api/v1/transliterate?text=kuca{n}&to=cyrl")
+        assert status == 200 and f"куца{n}" in body
