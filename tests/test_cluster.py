@@ -7,6 +7,7 @@ import importlib.util
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -109,6 +110,30 @@ def test_compressed_where_it_pays(cluster: str) -> None:
     _, headers, _ = get(f"{cluster}/", {"Accept-Encoding": "gzip", "Accept-Language": "en"})
     assert headers.get("Content-Encoding") == "gzip"
     assert "Accept-Encoding" in headers.get("Vary", "")
+
+
+def test_slow_clients_do_not_starve_the_workers(cluster: str) -> None:
+    """50 connections that trickle a request body a byte a second hold nginx connections, not
+    sync gunicorn workers (3 per instance here): a normal client keeps being served."""
+    host, port = cluster.removeprefix("http://").split(":")
+    slow = []
+    try:
+        for _ in range(50):
+            sock = socket.create_connection((host, int(port)), timeout=5)
+            sock.sendall(b"POST /api/v1/transliterate HTTP/1.1\r\nHost: x\r\n"
+                         b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+            slow.append(sock)
+        for second in range(3):
+            for sock in slow:
+                sock.sendall(b" ")
+            for n in range(5):
+                status, _, body = get(f"{cluster}/api/v1/transliterate?text=spor{second}{n}"
+                                      "&to=cyrl")
+                assert status == 200 and f"спор{second}{n}" in body
+            time.sleep(1)
+    finally:
+        for sock in slow:
+            sock.close()
 
 
 def test_killing_an_instance_fails_no_request(cluster: str) -> None:
