@@ -112,6 +112,19 @@ def test_compressed_where_it_pays(cluster: str) -> None:
     assert "Accept-Encoding" in headers.get("Vary", "")
 
 
+def test_every_instance_gives_the_same_etag(cluster: str) -> None:
+    """A cache revalidates against whichever instance it reaches: the ETags must agree.
+    (Asked as nginx asks, with the site's Host: pages name their canonical URL by it.)"""
+    ports = (CLUSTER_DIRS[cluster] / "instances").read_text().split()[::2]
+    assert len(ports) == 2
+    for path in ("/api/v1/transliterate?text=Ljubav&to=cyrl", "/",
+                 "/news/2021-06-04-civil-military-conference"):
+        tags = {get(f"http://127.0.0.1:{port}{path}", {"Accept-Language": "sr-Cyrl",
+                                                              "Host": "example.org"})[1]
+                .get("ETag") for port in ports}
+        assert len(tags) == 1 and None not in tags, (path, tags)
+
+
 def test_slow_clients_do_not_starve_the_workers(cluster: str) -> None:
     """50 connections that trickle a request body a byte a second hold nginx connections, not
     sync gunicorn workers (3 per instance here): a normal client keeps being served."""
