@@ -44,8 +44,11 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``python deploy/cluster.py`` as an operator runs it; yields nginx's base URL."""
     port = free_port()
     directory = tmp_path_factory.mktemp("cluster")
+    content = tmp_path_factory.mktemp("content") / "articles"  # a copy the tests may edit
+    shutil.copytree(ROOT / "content" / "articles", content)
+    env = {**os.environ, "TRANSLIT_CONTENT_DIR": str(content), "TRANSLIT_CONTENT_MAX_AGE": "1"}
     proc = subprocess.Popen([sys.executable, str(ROOT / "deploy" / "cluster.py"), "--port",
-                             str(port), "--dir", str(directory)], cwd=ROOT,
+                             str(port), "--dir", str(directory)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -55,6 +58,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             assert time.monotonic() < deadline, "the cluster did not start"
             time.sleep(0.2)
         CLUSTER_DIRS[base] = directory
+        CLUSTER_DIRS[base + "#content"] = content
         yield base
     finally:
         proc.send_signal(signal.SIGTERM)
@@ -123,6 +127,22 @@ def test_every_instance_gives_the_same_etag(cluster: str) -> None:
                                                               "Host": "example.org"})[1]
                 .get("ETag") for port in ports}
         assert len(tags) == 1 and None not in tags, (path, tags)
+
+
+def test_an_edit_reaches_every_instance_and_the_cache(cluster: str) -> None:
+    """A translator's edit is served everywhere once the content max-age (1 s here) is over."""
+    article = "2021-06-04-civil-military-conference"
+    po = CLUSTER_DIRS[cluster + "#content"] / article / "sr_Latn.po"
+    path = f"/api/v1/articles/{article}?lang=sr-Latn"
+    get(cluster + path)
+    assert get(cluster + path)[1]["X-Cache-Status"] == "HIT"
+    text = po.read_text("utf-8")
+    start = text.index('msgstr "', text.index("msgid", text.index("msgstr") + 1)) + 8
+    po.write_text(text[:start] + "Izmenjeno: " + text[start:], "utf-8")
+    time.sleep(2)
+    ports = (CLUSTER_DIRS[cluster] / "instances").read_text().split()[::2]
+    for url in [cluster + path, *(f"http://127.0.0.1:{port}{path}" for port in ports)]:
+        assert "Izmenjeno: " in get(url)[2], url
 
 
 def test_slow_clients_do_not_starve_the_workers(cluster: str) -> None:

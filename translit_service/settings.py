@@ -45,6 +45,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_BATCH": 1000,  # texts in one {"texts": [...]} request
     "MAX_QUERY_TEXT": 2000,  # characters of ?text= for GET
     "CACHE_MAX_AGE": 86400,  # seconds, Cache-Control of cacheable GET responses
+    "CONTENT_MAX_AGE": 60,  # seconds an article or site-API response may be cached (edits)
     "CORS_ORIGINS": [],  # origins allowed to call the API from a browser; ["*"] for any
     "PUBLISH_THRESHOLD": 0.8,  # share of an article's units translated before it is published
     "ARTICLE_CACHE_SIZE": 256,  # rendered article variants kept in memory (LRU)

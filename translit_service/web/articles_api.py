@@ -45,7 +45,8 @@ def _alternates(article_id: str) -> dict[str, str]:
 def _headers(response: Response, rendered: Rendered, chosen: negotiation.Negotiated) -> Response:
     response.headers["Content-Language"] = rendered.lang
     response.headers["X-Translation-Completeness"] = f"{rendered.completeness:.4f}"
-    response.headers["Cache-Control"] = "public, max-age=60"
+    response.headers["Cache-Control"] = (
+        f"public, max-age={current_app.config['CONTENT_MAX_AGE']}")
     # The hash of the whole body (alternates included), not only of the article's text.
     response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:32])
     return response.make_conditional(request)  # type: ignore[return-value]

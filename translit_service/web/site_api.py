@@ -30,7 +30,8 @@ def catalog(name: str) -> Response:
                         "plural_forms": variant.plural_forms, "messages": loaded.messages()})
     response.set_etag(loaded.etag)
     response.headers["Content-Language"] = variant.tag
-    response.headers["Cache-Control"] = "public, max-age=60"
+    response.headers["Cache-Control"] = (
+        f"public, max-age={current_app.config['CONTENT_MAX_AGE']}")
     return response.make_conditional(request)  # type: ignore[return-value]
 
 
