@@ -4,7 +4,9 @@
 
 Starts each app with gunicorn.conf.py on a free 127.0.0.1 port, drives it with N client
 threads on keep-alive connections for a bounded time, and prints requests/s, p50/p99 latency
-and errors for a small POST /api/v1/transliterate.  Traffic goes to 127.0.0.1 only.
+and errors for a small POST /api/v1/transliterate; then the same through Debian's ``wrk``,
+whose C client leaves more of the CPU to the servers.  Both print the ratio to the minimal
+app.  Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -94,6 +96,38 @@ def load(port: int, seconds: float, clients: int) -> tuple[list[float], list[str
     return latencies, errors, time.monotonic() - began
 
 
+#: wrk's request: the same small POST, its text numbered so that no cache can answer.
+WRK_SCRIPT = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = '{"text": "Nadživeli smo LJUBAV, %(count)d vesti broj ' .. counter
+    .. '.", "to": "cyrl"}'
+  return wrk.format("POST", "/api/v1/transliterate", {["Content-Type"] = "application/json"}, body)
+end
+"""
+
+
+def wrk_rps(port: int, seconds: float, clients: int) -> float | None:
+    """Requests/s that Debian's ``wrk`` (a C load generator) reaches, or None without wrk."""
+    import re
+    import shutil
+    import tempfile
+
+    if shutil.which("wrk") is None:
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", encoding="utf-8") as script:
+        script.write(WRK_SCRIPT)
+        script.flush()
+        out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{max(1, round(seconds))}s",
+                              "-s", script.name, f"http://127.0.0.1:{port}/"],
+                             capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in out or "Socket errors" in out:
+        raise RuntimeError(f"wrk saw failed requests on port {port}:\n{out}")
+    found = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    return float(found.group(1)) if found else None
+
+
 def summarise(latencies: list[float], errors: list[str], elapsed: float) -> dict[str, float]:
     latencies.sort()
     return {
@@ -129,6 +163,11 @@ def main() -> None:
                 all_latencies, all_errors, all_elapsed = totals[name]
                 totals[name] = (all_latencies + latencies, all_errors + errors,
                                 all_elapsed + elapsed)
+        wrk_totals = dict.fromkeys(apps, 0.0)
+        for _ in range(args.rounds):
+            for name, (port, _) in servers.items():
+                rps = wrk_rps(port, args.seconds / args.rounds, args.clients)
+                wrk_totals[name] += (rps or 0.0) / args.rounds
     finally:
         for _, proc in servers.values():
             proc.send_signal(signal.SIGTERM)
@@ -140,6 +179,13 @@ def main() -> None:
     for name, r in results.items():
         print(f"  {name:<24} {r['rps']:8.0f} req/s  p50 {r['p50']:6.2f} ms  p99 {r['p99']:6.2f} ms"
               f"  errors {r['errors']:.0f}/{r['requests']:.0f}  ({r['rps'] / base:.2f}x hello)")
+    wrk_base = wrk_totals["hello (minimal Flask)"]
+    if wrk_base:
+        print(f"\nthe same through wrk (-t2 -c{args.clients}, same bursts):")
+        for name, rps in wrk_totals.items():
+            print(f"  {name:<24} {rps:8.0f} req/s  ({rps / wrk_base:.2f}x hello)")
+    else:
+        print("\nwrk is not installed (apt-get install -y wrk): its figures are not shown")
 
 
 if __name__ == "__main__":
