@@ -22,6 +22,7 @@ from .engine import (
 )
 from .errors import (
     CatalogError,
+    ConfigurationError,
     DecodeError,
     InvalidOption,
     TranslitError,
@@ -37,6 +38,7 @@ __all__ = [
     "FORMATS",
     "SCRIPTS",
     "CatalogError",
+    "ConfigurationError",
     "DecodeError",
     "InvalidOption",
     "Options",

@@ -93,6 +93,17 @@ class CatalogError(TranslitError):
         super().__init__(f"{where}{message}")
 
 
+class ConfigurationError(TranslitError):
+    """The service's own configuration (a settings file or variable, the glossary) cannot be
+    read: a usage error on the command line (exit 2), a server fault over HTTP (500, the
+    message not shown to clients: it names files on the server)."""
+
+    code = "configuration_error"
+    exit_code = 2
+    http_status = 500
+    expose = False
+
+
 class FilesFailed(TranslitError):
     """A batch command could not read, decode, convert or write some files (each reported as
     ``path: message``); exit status 3, apart from 1 for "would change" with ``--check``."""

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .codepage import CodePage
-from .errors import TranslitError
+from .errors import ConfigurationError
 
 MAX_ENDING = 4
 
@@ -60,13 +60,10 @@ def _through(page: CodePage, text: str) -> str:
     return "".join(page(ch) or ch.lower()[:1] or ch for ch in text)
 
 
-class GlossaryError(TranslitError):
+class GlossaryError(ConfigurationError):
     """A glossary file that cannot be read; the message says ``path:line``."""
 
     code = "glossary_error"
-    exit_code = 2
-    http_status = 500
-    expose = False
 
 
 class Entry(NamedTuple):

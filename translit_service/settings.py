@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import TranslitError
+from .errors import ConfigurationError, TranslitError
 from .glossary import Glossary
 from .options import FIELD_NAMES, Options, from_fields
 
@@ -55,13 +55,10 @@ DEFAULTS: dict[str, Any] = {
 SETTINGS_FILE = "translit.toml"
 
 
-class SettingsError(TranslitError):
+class SettingsError(ConfigurationError):
     """A settings file or variable that cannot be read; names the file or the variable."""
 
     code = "settings_error"
-    exit_code = 2
-    http_status = 500
-    expose = False
 
 
 class Settings(NamedTuple):
