@@ -86,8 +86,8 @@ def main() -> None:
     # Keys the dictionary spells both ways that wordfreq knows in neither spelling
     # (sisati: sisati or šišati): the plain word is the default, the other a candidate that
     # context text has shown in use, counted by its uses there.
-    used: collections.Counter[str] = collections.Counter(
-        word for text in context_text() for word in _WORD.findall(text.lower()))
+    sentences = [_WORD.findall(text.lower()) for text in context_text()]
+    used = collections.Counter(word for words in sentences for word in words)
     for word, uses in used.items():
         key = key_of(word)
         if word != key and key not in by_key and key in serbian and word in serbian:
@@ -95,8 +95,7 @@ def main() -> None:
     # Context pairs for the keys with more than one candidate.
     ambiguous = {k for k, forms in by_key.items() if len(forms) > 1}
     pairs: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for text in context_text():
-        words = _WORD.findall(text.lower())
+    for words in sentences:
         for i, word in enumerate(words):
             if key_of(word) in ambiguous:
                 previous = words[i - 1] if i else "^"
