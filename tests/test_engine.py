@@ -15,6 +15,7 @@ from translit_service.errors import (
     UnknownLanguage,
     UnknownScript,
 )
+from translit_service.glossary import Glossary
 
 
 @pytest.mark.parametrize("bad", [None, b"bytes", 5, ["list"]])
@@ -226,3 +227,31 @@ def test_html_documents_say_what_they_now_are() -> None:
         '</head><body><p>Пишите на Бирчанинова 5, Џудо &amp; карате</p>'
         '<input type="submit" value="Пошаљи"> <input name="q" value="vesti" '
         'placeholder="Претрага"> <button aria-label="Затвори">x</button></body></html>')
+
+
+@pytest.mark.parametrize(("first", "then", "to"), [
+    ("-{Novi Sad}- je grad", "Sad}- je", "cyrl"),  # swallowed by a -{ }- that opened before
+    ("<a href='x'>vesti</a> sad", "href='x'>vesti</a>", "cyrl"),  # inside a tag
+    ("Ukupno 35 mm", "mm je malo", "cyrl"),  # a unit after a number, a word alone
+    ("Petar I Karađorđević", "I tako", "cyrl"),  # a numeral after a name, "i" alone
+    ("DA LI voliš", "LI XIV", "cyrl"),
+    ("-{Нови Сад}- је", "Сад}- је", "latn"),
+])
+def test_the_token_memo_never_reuses_a_word_read_in_context(first: str, then: str,
+                                                            to: str) -> None:
+    """A token whose conversion depended on the words around it in one text is not
+    reused alone in the next (the memo learns only what converts the same anywhere)."""
+    engine = ts.Transliterator()
+    pipeline = engine.pipeline(to)
+    for text in (first, then, first, then):
+        assert engine.convert(text, to) == engine._convert_scanned(text, pipeline)
+
+
+def test_the_token_memo_respects_glossary_phrases() -> None:
+    glossary = Glossary.parse("Hotel Moskva\nCoca-Cola = Кока-Кола\nNYC = Њујорк Сити\n")
+    engine = ts.Transliterator(glossary=glossary)
+    pipeline = engine.pipeline("cyrl")
+    for text in ("Hotel Moskva i Coca Cola", "Hotel je lep", "Moskva", "NYC i Coca Cola",
+                 "Cola i NYC grad"):
+        assert engine.convert(text, "cyrl") == engine._convert_scanned(text, pipeline)
+    assert engine.to_cyrillic("Hotel Moskva, hotel") == "Hotel Moskva, хотел"

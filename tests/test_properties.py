@@ -8,6 +8,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import translit_service as ts
+from translit_service import engine as engine_module
+from translit_service.glossary import Glossary
 from translit_service.lexicon import Lexicon
 
 WITHOUT_EXCEPTIONS = ts.Transliterator(lexicon=Lexicon.default()._replace(digraph_exceptions=()))
@@ -185,3 +187,54 @@ def test_html_mode_never_makes_markup(html: str, to: str) -> None:
         if ref in new:
             new.remove(ref)
     assert all(t in (("entity", "lt"), ("entity", "amp")) or t[0] == "charref" for t in new)
+
+
+# Tokens that test where the token memo must step aside: openers closed by a later token, words
+# read from their neighbours (Roman look-alikes), units read from a number before them, the
+# glossary's phrases, and plain words, placeholders and names that convert the same anywhere.
+MEMO_TOKENS = [
+    "-{Novi", "Sad}-", "-{", "}-", "<a", 'href="x">', "<b>", "</b>", "<!--", "-->", "{{", "}}",
+    "{%", "%}", "{name}", "%(count)d", "%s", "%d", "100%", "VI", "ste", "MI", "smo", "DA", "LI",
+    "I", "Petar", "Karađorđević", "XIV", "Luj", "35", "mm", "Hz", "5", "kb/s", "NATO", "NATO-u",
+    "Google", "Facebook", "Facebooku", "Ministry", "of", "Defence", "Coca", "Cola", "Coca-Cola",
+    "_Otvori", "Page_Up", "Ctrl+Alt+Del", "°C", "lj", "nadživeti", "LJUBAV", "Ljubav", "injekcija",
+    "ana@example.com", "https://example.com/a", "fajl.txt", "--help", "$HOME", "&amp;", "x.y.z",
+    "džak", "Tanjug", "delete", "path", "vesti", "i", "u", "ЉУБАВ", "Љубав", "КЉУЧ", "је",
+    "s\u030cuma", "Über", "naïve", "", "\n", "(", ")", "„Vesti“", "IV.", "v1.2", "#vesti", "Hotel",
+    "Moskva", "(Hotel", "\t", "HOME\t", "\tVI", "<b>%s</b>:", "x<y", "a>b<c", "<!--x-->", "<!--a>b",
+    "<i>Vesti", "title=\"Vesti\">Vesti</a>", "<a>", "-{x}-", "}-x-{", "Beograd", "Novi", "Sad",
+    "Beogradu", "Novi-Sad",
+]
+PLAIN_ENGINE = ts.Transliterator()
+GLOSSARY_ENGINE = ts.Transliterator(glossary=Glossary.parse(
+    "Ministry of Defence\nCoca Cola\nHotel Moskva\nFacebook = Фејсбук\nvesti\n"
+    "Beograd = Бео град\nNovi Sad = Нови-Сад\n"))
+
+
+@given(st.lists(st.sampled_from(MEMO_TOKENS), min_size=1, max_size=16),
+       st.sampled_from(["cyrl", "latn"]), st.booleans(), st.sampled_from([1, 7, 20, 8192]))
+@example(["Hotel", "Moskva"], "cyrl", True, 8192)
+@example(["-{Novi", "Sad}-"], "cyrl", False, 8192)
+@example(["<a", 'href="x">', "vesti"], "cyrl", False, 8192)
+@example(["35", "mm"], "cyrl", False, 1)
+@example(["VI", "ste"], "cyrl", False, 1)
+@example(["vesti", "Petar", "I", "Karađorđević"], "cyrl", False, 7)
+@example(["$HOME", "", "VI"], "cyrl", False, 1)  # the word before is two spaces back
+@settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
+def test_token_memo_converts_as_a_whole_text_scan(tokens: list[str], to: str,
+                                                   glossary: bool, chunk: int) -> None:
+    """Whatever the memo learnt before (the tokens of earlier texts, in any order) and
+    however a long text is cut into chunks, a text converts exactly as scanning it whole."""
+    engine = GLOSSARY_ENGINE if glossary else PLAIN_ENGINE  # the memos learn across examples
+    text = " ".join(tokens)
+    pipeline = engine.pipeline(to)
+    expected = engine._convert_scanned(text, pipeline)
+    saved = engine_module._CHUNK
+    engine_module._CHUNK = chunk
+    try:
+        assert engine.convert(text, to) == expected
+        assert engine.convert(text, to) == expected  # the memo warm
+        assert engine.convert(text, to, "html") == engine._convert_scanned(
+            text, pipeline) if "<" not in text else True
+    finally:
+        engine_module._CHUNK = saved

@@ -20,6 +20,12 @@ Cyrillic to Latin is the same code page (or ``str.translate``) plus one regex th
 ``Љ Њ Џ`` as ``LJ NJ DŽ`` next to another capital letter (КЉУЧ -> KLJUČ), and as ``Lj Nj Dž``
 otherwise (Љубав -> Ljubav).
 
+Text is mostly words seen before, so each pipeline keeps a *token memo*: what each
+space-free token converted to, for the tokens that convert the same wherever they stand
+(:func:`~translit_service.spans.context_free`).  A text made of such tokens, all seen before,
+is one dictionary lookup a token (``" ".join(map(memo.__getitem__, text.split(" ")))``);
+any other text is scanned as above, and its tokens are learnt from the result.
+
 >>> to_cyrillic("Nadživeli smo injekcije, LJUBAV i %(count)d vesti.")
 'Надживели смо инјекције, ЉУБАВ и %(count)d вести.'
 >>> to_latin("КЉУЧ и Љубав")
@@ -45,7 +51,15 @@ from .glossary import Glossary, Hit
 from .lexicon import DigraphSplitter, Lexicon, english_words
 from .markup import convert_html
 from .options import DJ_READINGS, Options, languages
-from .spans import Span, foreign_spans, protected_spans, unit_spans, word_page
+from .spans import (
+    UNIT_SYMBOLS,
+    Span,
+    context_free,
+    foreign_spans,
+    protected_spans,
+    unit_spans,
+    word_page,
+)
 
 SCRIPTS = ("cyrl", "latn")
 FORMATS = ("text", "html")
@@ -214,6 +228,9 @@ class Pipeline(NamedTuple):
     run: _Run
     serbian_words: bool  # protect foreign words, Roman numerals and acronyms
     restore: bool = False  # restore diacritics first (a step on the whole text)
+    #: Space-free tokens seen before: their conversion, or None where something may be
+    #: protected (see :meth:`Transliterator._memo_convert`).
+    tokens: dict[str, str | None] | None = None
 
 
 class Transliterator:
@@ -238,6 +255,8 @@ class Transliterator:
     #: Texts up to this length have their protected spans remembered (UI strings, requests).
     SHORT_TEXT = 2048
     SPAN_CACHE_SIZE = 256
+    #: The token memo forgets what it learnt past this many tokens.
+    MEMO_SIZE = 20_000
 
     def __init__(self, options: Options | None = None, *, lexicon: Lexicon | None = None,
                  **kwargs: Any) -> None:
@@ -303,14 +322,15 @@ class Transliterator:
             splitter = DigraphSplitter(self.lexicon.digraph_exceptions, dj_as_dje)
             converter = _SerbianToCyrillic(splitter, dj_as_dje, lang == "me")
             # The converter's own call runs its three steps without three calls per run.
-            return Pipeline(to, converter.steps(), converter, True, options.restore_diacritics)
+            return Pipeline(to, converter.steps(), converter, True, options.restore_diacritics,
+                            None if options.restore_diacritics else {})
         elif options.serbian:
             steps = _SerbianToLatin(lang == "me").steps()
         else:
             entry = _cyrtranslit_tables()[lang]
             steps = (Step("letters", _TableRun(dict(entry["tocyrillic" if to == "cyrl"
                                                             else "tolatin"]))),)
-        return Pipeline(to, steps, _compose(steps), options.serbian and to == "cyrl")
+        return Pipeline(to, steps, _compose(steps), options.serbian and to == "cyrl", False, {})
 
     # -- protection ----------------------------------------------------------------------
     def _scan(self, text: str, to: str) -> list[Span]:
@@ -346,6 +366,128 @@ class Transliterator:
     # -- conversion ----------------------------------------------------------------------
     def _convert_text(self, text: str, pipeline: Pipeline, keep: frozenset[str] = frozenset(),
                       ) -> str:
+        memo = pipeline.tokens
+        if memo is None or keep:
+            return self._convert_scanned(text, pipeline, keep)
+        if len(text) <= _CHUNK:
+            try:  # a None (a token to read in context) in the join raises TypeError
+                return " ".join(map(memo.__getitem__, text.split(" ")))  # type: ignore[arg-type]
+            except (KeyError, TypeError):  # a token not seen yet, or one to read in context
+                pass
+        return self._convert_chunks(text, pipeline, memo)
+
+    def _convert_chunks(self, text: str, pipeline: Pipeline, memo: dict[str, str | None],
+                        ) -> str:
+        """``text`` converted token by token through ``memo`` up to the first token that
+        must be read in context, and scanned whole from the word before it.
+
+        Text is mostly words seen before, and most space-free tokens convert the same
+        wherever they stand: every step of a run, and most rules of the scanner, look no
+        further than the token (:func:`~translit_service.spans.context_free` names the
+        exceptions, which look at most one word back).  So a text made of such tokens costs
+        one dictionary lookup a token, and no protected span crosses into what follows them.
+        Long texts go by chunks of about ``_CHUNK`` characters, cut after a space.
+        """
+        if len(memo) >= self.MEMO_SIZE:
+            memo.clear()
+        if len(text) <= _CHUNK:
+            converted = self._convert_scanned(text, pipeline)
+            self._learn(text.split(" "), converted, pipeline, memo)
+            return converted
+        out: list[str] = []  # converted chunks, to be joined with the spaces they end with
+        start = 0
+        while start < len(text):
+            end = _chunk_end(text, start)
+            tokens = text[start:end].split(" ")
+            if end < len(text):
+                tokens.pop()  # "" after the chunk's last space, which the join puts back
+            try:
+                out.append(" ".join(map(memo.__getitem__, tokens)))  # type: ignore[arg-type]
+            except (KeyError, TypeError):
+                stop = self._first_in_context(tokens, pipeline, memo)
+                if stop < len(tokens):
+                    # Scan from the word before the token to read in context; what comes
+                    # before that word is all context-free (converted again: it happens once).
+                    pos = start + sum(len(t) + 1 for t in tokens[:stop])
+                    restart = _word_before(text, pos)
+                    head = self._convert_chunks(text[:restart], pipeline, memo) if restart else ""
+                    return head + self._convert_scanned(text[restart:], pipeline)
+                # All context-free: the chunk converts alone as it does in the text.
+                out.append(self._convert_scanned(" ".join(tokens), pipeline))
+                self._learn(tokens, out[-1], pipeline, memo)
+            start = end
+        return " ".join(out)
+
+    def _first_in_context(self, tokens: list[str], pipeline: Pipeline,
+                          memo: dict[str, str | None]) -> int:
+        """The index of the first of ``tokens`` to read in context (``len(tokens)`` if
+        none); one found so is remembered as such."""
+        for index, token in enumerate(tokens):
+            if token in memo:
+                if memo[token] is None:
+                    return index
+            elif not self._context_free(token, pipeline):
+                if len(token) <= _MEMO_TOKEN:
+                    memo[token] = None
+                return index
+        return len(tokens)
+
+    def _context_free(self, token: str, pipeline: Pipeline) -> bool:
+        """True when ``token`` (a text without spaces) converts the same alone as in any
+        text (see :func:`~translit_service.spans.context_free`; and the glossary's
+        entries of several words)."""
+        glossary = self.options.glossary
+        if token.isalpha() and token.islower() and token not in UNIT_SYMBOLS:
+            if glossary is None:
+                return True  # a word in small letters: nothing opens or reads around it
+        else:
+            if pipeline.to == "cyrl" and not token.isascii():
+                token = unicodedata.normalize("NFC", token)
+            if not context_free(token, pipeline.serbian_words):
+                return False
+        return not (isinstance(glossary, Glossary) and self.options.serbian
+                    and glossary.starts_phrase(token, pipeline.to))
+
+    def _learn(self, tokens: list[str], converted: str, pipeline: Pipeline,
+               memo: dict[str, str | None]) -> None:
+        """Remember the tokens not seen before from ``converted``, the text they make
+        (joined with spaces) scanned and converted whole, up to the first token to read in
+        context (marked None): a protected span that crosses tokens starts in such a token,
+        so cut at its spaces, the text gives each token before it what it converts to alone.
+
+        The cut is right when the conversion kept every space, which it does but for a
+        glossary entry of several words or one whose replacement has a space; with such a
+        glossary, only a text of context-free tokens is cut (no entry of several words
+        starts in it, so where the count of spaces held, each held).
+        """
+        values = converted.split(" ")
+        if len(values) != len(tokens):
+            return
+        learnt: list[tuple[str, str]] = []
+        whole = True
+        for token, value in zip(tokens, values, strict=True):
+            if token in memo:
+                if memo[token] is None:
+                    whole = False
+                    break
+            elif self._context_free(token, pipeline):
+                if len(token) <= _MEMO_TOKEN:
+                    learnt.append((token, value))
+            else:
+                if len(token) <= _MEMO_TOKEN:
+                    memo[token] = None
+                whole = False
+                break
+        glossary = self.options.glossary
+        if (not whole and isinstance(glossary, Glossary) and self.options.serbian
+                and glossary.changes_spaces(pipeline.to)):
+            return
+        memo.update(learnt)
+
+    def _convert_scanned(self, text: str, pipeline: Pipeline, keep: frozenset[str] = frozenset(),
+                         spans: Sequence[Span] | None = None) -> str:
+        """``text`` converted between its protected spans (``spans``: when the caller has
+        them, for ``text`` as it is after the normalisation below)."""
         if not text:
             return text
         if pipeline.restore:
@@ -357,7 +499,8 @@ class Transliterator:
             # (Cyrillic -> Latin composes its output instead: Е + U+0301 -> É.)
             text = unicodedata.normalize("NFC", text)
         run = pipeline.run
-        spans = self.spans(text, pipeline.to)
+        if spans is None:
+            spans = self.spans(text, pipeline.to)
         if keep:
             spans = _with_tokens(spans, text, keep)
         if not spans:
@@ -386,9 +529,28 @@ class Transliterator:
         return result
 
     def text_converter(self, to: str) -> _Run:
-        """A function converting plain text to ``to`` (for callers that convert many parts)."""
+        """A function converting plain text to ``to``, for callers that convert many texts
+        (the module's :func:`to_cyrillic` and :func:`to_latin` are two of them).
+
+        >>> Transliterator().text_converter("sr-Cyrl")("Ljubav i %s")
+        'Љубав и %s'
+        """
         pipeline = self.pipeline(_script(to))
-        return lambda text: self._convert_text(text, pipeline)
+        convert_text = self._convert_text
+        memo = pipeline.tokens
+        if memo is None:
+            return lambda text: convert_text(_require_str(text), pipeline)
+        lookup = memo.__getitem__
+
+        def convert(text: str) -> str:
+            if type(text) is str and len(text) <= _CHUNK:  # convert()'s first step, inline
+                try:
+                    return " ".join(map(lookup, text.split(" ")))  # type: ignore[arg-type]
+                except (KeyError, TypeError):
+                    return self._convert_chunks(text, pipeline, memo)
+            return convert_text(_require_str(text), pipeline)
+
+        return convert
 
     def convert(self, text: str, to: str = "cyrl", fmt: str = "text", *,
                 keep: Iterable[str] = ()) -> str:
@@ -401,7 +563,14 @@ class Transliterator:
         pipeline = self._pipelines.get(to)
         if pipeline is None:
             pipeline = self.pipeline(_script(to))
-        tokens = frozenset(keep)
+        if fmt == "text" and not keep:
+            memo = pipeline.tokens  # _convert_text's first step, here to save a call
+            if memo is not None and len(text) <= _CHUNK:
+                try:
+                    return " ".join(map(memo.__getitem__, text.split(" ")))  # type: ignore[arg-type]
+                except (KeyError, TypeError):
+                    return self._convert_chunks(text, pipeline, memo)
+        tokens = frozenset(keep) if keep else _NO_TOKENS
         if fmt == "text":
             return self._convert_text(text, pipeline, tokens)
         if fmt == "html":
@@ -436,6 +605,33 @@ class Transliterator:
             text = " ".join(parts)
         return _verdict(text)
 
+
+_NO_TOKENS: frozenset[str] = frozenset()
+#: Longer texts go through a pipeline's token memo in chunks of about this many characters.
+_CHUNK = 8192
+#: Longer tokens are converted, not remembered.
+_MEMO_TOKEN = 256
+
+
+def _word_before(text: str, pos: int) -> int:
+    """Where the token before ``pos`` (a token's start) begins, over spaces and tabs: the
+    word that the scanner's rules may read with the one at ``pos``."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    while pos > 0 and text[pos - 1] != " ":
+        pos -= 1
+    return pos
+
+
+def _chunk_end(text: str, start: int) -> int:
+    """Where the chunk of ``text`` from ``start`` ends: after the last space within
+    ``_CHUNK`` characters (or the first one past them), or at the end."""
+    if len(text) - start <= _CHUNK:
+        return len(text)
+    cut = text.rfind(" ", start, start + _CHUNK)
+    if cut == -1:
+        cut = text.find(" ", start + _CHUNK)
+    return len(text) if cut == -1 else cut + 1
 
 #: Kinds of protected spans whose Cyrillic stays Cyrillic in Latin output: explicit -{ }-,
 #: markup, and addresses (an internationalised domain or path is another address in Latin).
@@ -505,15 +701,42 @@ def _cyrtranslit_tables() -> dict[str, dict[str, dict[str, str]]]:
     return {code: dict(value) for code, value in TRANSLIT_DICT.items()}
 
 
-@lru_cache(maxsize=16)
-def default_transliterator(options: Options = Options()) -> Transliterator:  # noqa: B008
+_DEFAULT_OPTIONS = Options()
+
+
+def default_transliterator(options: Options | None = None) -> Transliterator:
     """The instance the module-level functions share for ``options`` (one per distinct
-    options, at most 16, built on first use).  Applications own theirs instead."""
+    options, at most 16, built on first use).  Applications own theirs instead.
+
+    >>> default_transliterator() is default_transliterator(Options())
+    True
+    """
+    return _shared(_DEFAULT_OPTIONS if options is None else options)
+
+
+@lru_cache(maxsize=16)
+def _shared(options: Options) -> Transliterator:
     return Transliterator(options)
 
-
-_DEFAULT_OPTIONS = Options()
 _default: list[Transliterator] = []  # the instance for default options, without hashing them
+
+
+def _first_to_cyrillic(text: str) -> str:
+    global _default_to_cyrillic
+    _default_to_cyrillic = _engine(None, {}).text_converter("cyrl")
+    return _default_to_cyrillic(text)
+
+
+def _first_to_latin(text: str) -> str:
+    global _default_to_latin
+    _default_to_latin = _engine(None, {}).text_converter("latn")
+    return _default_to_latin(text)
+
+
+# The default instance's text converters, which the module's functions call (bound on first
+# use: one call less than going through the instance, for callers that convert many strings).
+_default_to_cyrillic: _Run = _first_to_cyrillic
+_default_to_latin: _Run = _first_to_latin
 
 
 def _engine(options: Options | None, kwargs: dict[str, Any]) -> Transliterator:
@@ -537,6 +760,8 @@ def to_cyrillic(text: str, *, options: Options | None = None, **kwargs: Any) -> 
     >>> to_cyrillic("Djordje i odjednom", dj_as="đ")
     'Ђорђе и одједном'
     """
+    if options is None and not kwargs:
+        return _default_to_cyrillic(text)
     return _engine(options, kwargs).convert(text, "cyrl")
 
 
@@ -546,6 +771,8 @@ def to_latin(text: str, *, options: Options | None = None, **kwargs: Any) -> str
     >>> to_latin("ЉУБАВ, Љубав, ЉУ, џак")
     'LJUBAV, Ljubav, LJU, džak'
     """
+    if options is None and not kwargs:
+        return _default_to_latin(text)
     return _engine(options, kwargs).convert(text, "latn")
 
 

@@ -98,6 +98,7 @@ class Glossary:
         self.source = source
         self.digest = hashlib.sha256(repr(self.entries).encode()).hexdigest()[:16]
         self._automata: dict[str, Any] = {}
+        self._heads: dict[str, frozenset[str]] = {}
 
     def __repr__(self) -> str:
         return f"Glossary({self.source!r}, {len(self.entries)} entries)"
@@ -146,6 +147,7 @@ class Glossary:
 
             page = _page(to)
             automaton = ahocorasick.Automaton()
+            heads = set()
             for entry in self.entries:
                 if to == "cyrl":
                     key, value = entry.latin, entry.cyrillic
@@ -153,11 +155,39 @@ class Glossary:
                     key, value = entry.cyrillic, entry.latin
                 else:
                     key, value = entry.latin, None
-                automaton.add_word(" " + _through(page, key), (len(key), value))
+                paged = _through(page, key)
+                automaton.add_word(" " + paged, (len(key), value))
+                words = paged.split()
+                if len(words) > 1:
+                    heads.add(words[0])
             if len(automaton):
                 automaton.make_automaton()
             self._automata[to] = automaton
+            self._heads[to] = frozenset(heads)
         return self._automata[to]
+
+    def starts_phrase(self, token: str, to: str) -> bool:
+        """True when an entry of several words (or parts: ``Coca-Cola``) may start in
+        ``token``, a text without spaces, and go on past it.
+
+        >>> g = Glossary.parse("Ministry of Defence\\nFacebook = Фејсбук")
+        >>> [g.starts_phrase(t, "cyrl") for t in ("(Ministry", "Facebooku", "ministar")]
+        [True, False, False]
+        """
+        heads = self._heads.get(to)
+        if heads is None:
+            self._automaton(to)
+            heads = self._heads[to]
+        return bool(heads) and not heads.isdisjoint(_through(_page(to), token).split())
+
+    def changes_spaces(self, to: str) -> bool:
+        """True when a match may take or give spaces: an entry of several words (``Coca
+        Cola``, or ``Coca-Cola``, which matches ``Coca Cola`` too) or a replacement with a
+        space in it."""
+        if to not in self._heads:
+            self._automaton(to)
+        return bool(self._heads[to]) or any(" " in (entry.cyrillic or "") for entry in
+                                            self.entries)
 
     def find(self, text: str, to: str) -> list[Hit]:
         """The entries in ``text`` for a conversion to ``to``, longest first where they

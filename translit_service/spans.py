@@ -95,6 +95,43 @@ _CANDIDATE_PLAIN = re.compile(
 )
 _FOREIGN = frozenset(tables.FOREIGN_LETTERS)
 
+
+def has_trigger(text: str, serbian_words: bool = True) -> bool:
+    """True when ``text`` holds a character where the scanner may start a protected span.
+
+    >>> has_trigger("Otvori datoteku"), has_trigger("Otvori %s"), has_trigger("NATO")
+    (False, True, True)
+    """
+    return (_CANDIDATE if serbian_words else _CANDIDATE_PLAIN).search(text) is not None
+
+
+_UNIT_SYMBOLS = (r"mm|cm|km|kg|mg|ml|Hz|kHz|MHz|GHz|dB|dpi|ppi|px|pt|ms|µs|ns|fps|kb/s|kB/s|"
+                 r"Kb/s|Mb/s|MB/s|Gb/s|kbit/s|Mbit/s|kbps|Mbps|mAh|kWh|kW|MW|lm|lx")
+#: Unit symbols kept in Latin after a number (35 mm, %d Hz).
+UNIT_SYMBOLS = frozenset(_UNIT_SYMBOLS.split("|"))
+# An opener a later token may close, or "<" without a ">" before the next "<".
+_READS_ON = re.compile(r"-\{|<!--|\{[{%#]|<[^<>]*(?:<|$)")
+_READS_AROUND = re.compile(
+    "|".join(sorted(tables.ROMAN_LOOKALIKES | {"I", "V", "X"}, key=len, reverse=True)
+             ).join((r"(?<!\w)(?:", r")(?!\w)"))
+    + rf"|^(?:{_UNIT_SYMBOLS})(?![\w/])")
+
+
+def context_free(token: str, serbian_words: bool = True) -> bool:
+    """True when the protected spans of ``token``, a text without spaces, are the same
+    wherever it stands between spaces: it opens nothing that a later token may close (``-{``,
+    a tag, a comment, ``{{``), holds no Roman-numeral look-alike read from the words around
+    it (``VI ste``, ``Petar I``) and is no unit symbol read from a number before it (``mm``
+    in ``35 mm``).  Every other rule of the scanner looks no further than the token.
+
+    >>> [context_free(t) for t in ("%(count)d", "<b>%s</b>:", "-{Novi", "<a", "VI", "mm")]
+    [True, True, False, False, False, False]
+    """
+    if _READS_ON.search(token):
+        return False  # <b>%s</b> is whole in its token, <a is not
+    # Underscores out: _VI is a mnemonic whose word is VI.
+    return not (serbian_words and _READS_AROUND.search(token.replace("_", "")))
+
 _PLACEHOLDER = re.compile(
     r"%(?:\((?P<name>[^()\s]{0,64})\))?(?:\d{1,3}\$)?[-#0+'I]*(?:\*|\d{1,4})?"
     r"(?:\.(?:\*|\d{1,4}))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsa%]"
@@ -260,10 +297,7 @@ def foreign_spans(text: str, english: EnglishWords, taken: Sequence[Span],
 # Unit symbols after a number or a numeric placeholder stay in Latin (SI symbols): 35 mm,
 # %d Hz, 128 kb/s.  Only symbols of two or more letters: "5 m" is too often a Serbian word.
 # A digit (or a numeric placeholder's letter) first, so that the regex engine skips to it.
-_UNIT = re.compile(
-    r"(?:[0-9]|%(?:\.[0-9])?[dfiugs])[ \u00a0]?"
-    r"(mm|cm|km|kg|mg|ml|Hz|kHz|MHz|GHz|dB|dpi|ppi|px|pt|ms|µs|ns|fps|kb/s|kB/s|Kb/s|Mb/s|"
-    r"MB/s|Gb/s|kbit/s|Mbit/s|kbps|Mbps|mAh|kWh|kW|MW|lm|lx)(?![\w/])")
+_UNIT = re.compile(rf"(?:[0-9]|%(?:\.[0-9])?[dfiugs])[ \u00a0]?({_UNIT_SYMBOLS})(?![\w/])")
 
 
 def unit_spans(text: str, taken: Sequence[Span], words: str | None = None) -> list[Span]:
@@ -554,6 +588,8 @@ def protected_spans(text: str, *, serbian_words: bool = True,
     >>> [s.keep for s in protected_spans("XXI vek, REGEX 18, NULL i NATO, --no-debug, Page_Up")]
     ['XXI', 'REGEX', 'NULL', '--no-debug', 'Page_Up']
     """
+    if not has_trigger(text, serbian_words):
+        return []
     if acronyms is None:
         acronyms = Lexicon.default().latin_acronyms
     return _Scanner(text, serbian_words, acronyms, english).run()
