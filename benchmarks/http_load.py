@@ -147,7 +147,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5,
                         help="alternating bursts per app, so that drift hits both alike")
     args = parser.parse_args()
-    apps = {"hello (minimal Flask)": "benchmarks.hello_app:app", "translit-service": "wsgi:app"}
+    apps = {"echo (minimal Flask)": "benchmarks.hello_app:app", "translit-service": "wsgi:app"}
     servers = {}
     try:
         for name, app in apps.items():
@@ -175,15 +175,15 @@ def main() -> None:
     results = {name: summarise(*totals[name]) for name in apps}
     print(f"\nPOST /api/v1/transliterate, {args.clients} clients, {args.seconds:.0f} s per app in "
           f"{args.rounds} alternating bursts, gunicorn sync x{args.workers}, 127.0.0.1")
-    base = results["hello (minimal Flask)"]["rps"]
+    base = results["echo (minimal Flask)"]["rps"]
     for name, r in results.items():
         print(f"  {name:<24} {r['rps']:8.0f} req/s  p50 {r['p50']:6.2f} ms  p99 {r['p99']:6.2f} ms"
-              f"  errors {r['errors']:.0f}/{r['requests']:.0f}  ({r['rps'] / base:.2f}x hello)")
-    wrk_base = wrk_totals["hello (minimal Flask)"]
+              f"  errors {r['errors']:.0f}/{r['requests']:.0f}  ({r['rps'] / base:.2f}x echo)")
+    wrk_base = wrk_totals["echo (minimal Flask)"]
     if wrk_base:
         print(f"\nthe same through wrk (-t2 -c{args.clients}, same bursts):")
         for name, rps in wrk_totals.items():
-            print(f"  {name:<24} {rps:8.0f} req/s  ({rps / wrk_base:.2f}x hello)")
+            print(f"  {name:<24} {rps:8.0f} req/s  ({rps / wrk_base:.2f}x echo)")
     else:
         print("\nwrk is not installed (apt-get install -y wrk): its figures are not shown")
 

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+import orjson
+from flask import Flask, Response
 from flask.json.provider import DefaultJSONProvider
 
 from . import settings as settings_module
@@ -26,10 +27,23 @@ from .options import Options
 
 class Utf8JSONProvider(DefaultJSONProvider):
     """JSON as clients expect it: UTF-8 with Cyrillic as characters, not ``\\uXXXX``, keys in
-    the order written; a lone surrogate (which UTF-8 cannot carry) falls back to escapes."""
+    the order written; a lone surrogate (which UTF-8 cannot carry) falls back to escapes.
+
+    Responses are encoded by ``orjson`` (several times faster than ``json`` on the API's
+    small objects, and straight to UTF-8 bytes); what it refuses (a lone surrogate, an
+    integer over 64 bits, a type it does not know) goes through ``json`` as before."""
 
     sort_keys = False
     ensure_ascii = False
+
+    def response(self, *args: Any, **kwargs: Any) -> Response:
+        obj = self._prepare_response_obj(args, kwargs)
+        try:
+            data: str | bytes = orjson.dumps(obj, default=self.default,
+                                             option=orjson.OPT_PASSTHROUGH_DATETIME)
+        except (TypeError, orjson.JSONEncodeError):
+            data = self.dumps(obj)
+        return Response(data, mimetype=self.mimetype)
 
     def dumps(self, obj: Any, **kwargs: Any) -> str:
         text = super().dumps(obj, **kwargs)

@@ -56,6 +56,7 @@ from .spans import (
     Span,
     context_free,
     foreign_spans,
+    has_trigger,
     protected_spans,
     unit_spans,
     word_page,
@@ -265,6 +266,8 @@ class Transliterator:
         self._pipelines: dict[str, Pipeline] = {}
         self._stamp: tuple[tuple[str, int, int], ...] | None = None
         self._short_spans = lru_cache(maxsize=self.SPAN_CACHE_SIZE)(self._scan_short)
+        # Detection's token memo: letters outside protected spans, Latin and Cyrillic.
+        self._letters: tuple[dict[str, int | None], dict[str, int | None]] = ({}, {})
 
     def __repr__(self) -> str:
         return f"Transliterator({self.options!r})"
@@ -391,8 +394,19 @@ class Transliterator:
         if len(memo) >= self.MEMO_SIZE:
             memo.clear()
         if len(text) <= _CHUNK:
+            tokens = text.split(" ")
+            unseen = {t for t in tokens if t not in memo}
+            if 0 < len(unseen) <= _FEW_UNSEEN and all(self._context_free(t, pipeline)
+                                                       for t in unseen):
+                # A word or two not seen before (a name, a number): each alone is cheaper
+                # than the whole text.
+                new = {t: self._convert_alone(t, pipeline) for t in unseen}
+                memo.update((t, v) for t, v in new.items() if len(t) <= _MEMO_TOKEN)
+                found = [new[t] if t in new else memo.get(t) for t in tokens]
+                if None not in found:
+                    return " ".join(found)  # type: ignore[arg-type]
             converted = self._convert_scanned(text, pipeline)
-            self._learn(text.split(" "), converted, pipeline, memo)
+            self._learn(tokens, converted, pipeline, memo)
             return converted
         out: list[str] = []  # converted chunks, to be joined with the spaces they end with
         start = 0
@@ -417,6 +431,16 @@ class Transliterator:
                 self._learn(tokens, out[-1], pipeline, memo)
             start = end
         return " ".join(out)
+
+    def _convert_alone(self, token: str, pipeline: Pipeline) -> str:
+        """A context-free ``token`` converted alone; one without letters (a number, a
+        date) in which nothing is protected takes the run's steps only."""
+        if _LETTER.search(token) is None and not has_trigger(token, pipeline.serbian_words):
+            glossary = self.options.glossary
+            if not (isinstance(glossary, Glossary) and glossary.has_letterless_keys
+                    and glossary.find(token, pipeline.to)):
+                return self._convert_scanned(token, pipeline, spans=())
+        return self._convert_scanned(token, pipeline)
 
     def _first_in_context(self, tokens: list[str], pipeline: Pipeline,
                           memo: dict[str, str | None]) -> int:
@@ -593,24 +617,70 @@ class Transliterator:
         return self.convert(text, "latn")
 
     def detect_script(self, text: str) -> ScriptDetection:
-        """See :func:`detect_script`."""
+        """See :func:`detect_script`.  Letters are counted token by token, remembered for
+        the tokens that read the same anywhere (as the conversion's token memo does)."""
         text = _require_str(text)
-        spans = self.spans(text)
-        if spans:
-            parts, pos = [], 0
-            for start, end, _, _ in spans:
-                parts.append(text[pos:start])
-                pos = end
-            parts.append(text[pos:])
-            text = " ".join(parts)
-        return _verdict(text)
+        if len(text) <= _CHUNK:
+            tokens = text.split(" ")
+            latin, cyrillic = self._letters
+            try:
+                return _verdict_of(sum(map(latin.__getitem__, tokens)),  # type: ignore[arg-type]
+                                   sum(map(cyrillic.__getitem__, tokens)))  # type: ignore[arg-type]
+            except (KeyError, TypeError):
+                if self._learn_letters(tokens):
+                    return _verdict_of(sum(map(latin.__getitem__, tokens)),  # type: ignore[arg-type]
+                                       sum(map(cyrillic.__getitem__, tokens)))  # type: ignore[arg-type]
+        return _verdict(_unprotected(text, self.spans(text)))
+
+    def _learn_letters(self, tokens: list[str]) -> bool:
+        """Count the letters outside protected spans of the tokens not seen before, each
+        scanned alone (a few a call, so that a new text costs little more than counting it
+        whole); True when every token now has its counts."""
+        latin, cyrillic = self._letters
+        if any(latin.get(t, 0) is None for t in tokens):
+            return False
+        if len(latin) >= self.MEMO_SIZE:
+            latin.clear()
+            cyrillic.clear()
+        unseen = list(dict.fromkeys(t for t in tokens if t not in latin))
+        done = len(unseen) <= _FEW_UNSEEN
+        pipeline = self.pipeline("cyrl")
+        counts: tuple[int | None, int | None]
+        for token in unseen[:_FEW_UNSEEN]:
+            if _LETTER.search(token) is None and context_free(token):
+                counts = (0, 0)  # a number, a date: no letters, protected or not
+            elif self._context_free(token, pipeline):
+                rest = _unprotected(token, self.spans(token, "cyrl"))
+                counts = (LATIN_LETTER.subn("", rest)[1], CYRILLIC_LETTER.subn("", rest)[1])
+            else:
+                counts, done = (None, None), False
+            if len(token) <= _MEMO_TOKEN:
+                latin[token], cyrillic[token] = counts
+            else:
+                done = False
+        return done
+
+
+def _unprotected(text: str, spans: Sequence[Span]) -> str:
+    """``text`` with its protected spans replaced by spaces (what detection counts)."""
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for start, end, _, _ in spans:
+        parts.append(text[pos:start])
+        pos = end
+    parts.append(text[pos:])
+    return " ".join(parts)
 
 
 _NO_TOKENS: frozenset[str] = frozenset()
+_LETTER = re.compile(r"[^\W\d_]")
 #: Longer texts go through a pipeline's token memo in chunks of about this many characters.
 _CHUNK = 8192
 #: Longer tokens are converted, not remembered.
 _MEMO_TOKEN = 256
+#: A short text with up to this many tokens not seen before converts them one by one.
+_FEW_UNSEEN = 2
 
 
 def _word_before(text: str, pos: int) -> int:
@@ -810,8 +880,10 @@ MIXED_BELOW = 0.9
 
 
 def _verdict(text: str) -> ScriptDetection:
-    cyrillic = CYRILLIC_LETTER.subn("", text)[1]
-    latin = LATIN_LETTER.subn("", text)[1]
+    return _verdict_of(LATIN_LETTER.subn("", text)[1], CYRILLIC_LETTER.subn("", text)[1])
+
+
+def _verdict_of(latin: int, cyrillic: int) -> ScriptDetection:
     total = cyrillic + latin
     if not total:
         return ScriptDetection("none", 0.0, 0.0)

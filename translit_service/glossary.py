@@ -99,6 +99,10 @@ class Glossary:
         self.digest = hashlib.sha256(repr(self.entries).encode()).hexdigest()[:16]
         self._automata: dict[str, Any] = {}
         self._heads: dict[str, frozenset[str]] = {}
+        #: An entry without a letter (a number): only then can a token without letters match.
+        self.has_letterless_keys = any(
+            not any(ch.isalpha() for ch in key) for entry in self.entries
+            for key in (entry.latin, entry.cyrillic or "x"))
 
     def __repr__(self) -> str:
         return f"Glossary({self.source!r}, {len(self.entries)} entries)"

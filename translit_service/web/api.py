@@ -6,7 +6,7 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, Response, current_app, g, jsonify, render_template, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from ..engine import Transliterator, normalise_script
 from ..locales import VARIANTS
@@ -27,20 +27,31 @@ CONTENT_LANGUAGE = {"cyrl": "sr-Cyrl", "latn": "sr-Latn"}
 
 def _body_bytes() -> bytes:
     """The request body, whatever its framing: over the limit is a 413, also when the body
-    comes in chunks with no Content-Length (never silently cut)."""
-    cached: bytes | None = g.get("body")
+    comes in chunks with no Content-Length (never silently cut).  Read from the WSGI input
+    once (kept for the request), without werkzeug's stream wrappers."""
+    req = request._get_current_object()  # type: ignore[attr-defined]
+    environ = req.environ
+    cached: bytes | None = environ.get("translit.body")
     if cached is not None:
         return cached
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if request.content_length is not None or not limit:
-        data = request.get_data(cache=True)
-    else:
-        raw = request.environ.get("wsgi.input")
-        data = raw.read(limit + 1) if raw is not None else b""
+    length = req.content_length
+    raw = environ.get("wsgi.input")
+    if raw is None or length == 0:
+        data = b""
+    elif length is not None:
+        if limit and length > limit:
+            raise BadRequest(f"request body is over the limit of {limit} bytes", 413,
+                             "request_entity_too_large")
+        data = raw.read(length)
+    elif limit:
+        data = raw.read(limit + 1)
         if len(data) > limit:
             raise BadRequest(f"request body is over the limit of {limit} bytes", 413,
-                             "payload_too_large")
-    g.body = data
+                             "request_entity_too_large")
+    else:
+        data = raw.read()
+    environ["translit.body"] = data
     return data
 
 
@@ -95,13 +106,18 @@ def _field(payload: dict[str, Any], name: str, default: str | None = None) -> st
 
 def _engine(values: dict[str, Any]) -> Transliterator:
     """The transliterator for the options a request set (the configured ones for the rest)."""
+    if _OPTION_FIELDS.isdisjoint(values):
+        return transliterator()
     return transliterator(from_fields(values, configured_options()))
+
+
+_OPTION_FIELDS = frozenset(FIELD_NAMES)
 
 
 def _translated(payload: dict[str, Any], status: int = 200) -> Response:
     response = jsonify(payload)
     response.status_code = status
-    response.headers["Content-Language"] = CONTENT_LANGUAGE[payload["to"]]
+    response.headers.add("Content-Language", CONTENT_LANGUAGE[payload["to"]])
     return response
 
 

@@ -6,7 +6,9 @@ import logging
 import os
 import re
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, request
+
+from .negotiation import VARIES_ON_VARIANT
 
 log = logging.getLogger("translit_service.requests")
 
@@ -26,49 +28,55 @@ _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 def request_id() -> str:
     """The request's id: the client's ``X-Request-ID`` when it is a safe token, else a new
     random one (made once per request)."""
-    found: str | None = g.get("request_id")
+    environ = request.environ
+    found: str | None = environ.get("translit.request_id")
     if found is None:
-        incoming = request.headers.get("X-Request-ID", "")
+        incoming = environ.get("HTTP_X_REQUEST_ID", "")
         found = incoming if _REQUEST_ID.fullmatch(incoming) else os.urandom(16).hex()
-        g.request_id = found
+        environ["translit.request_id"] = found
     return found
 
 
 def _finish(response: Response) -> Response:
+    req = request._get_current_object()  # type: ignore[attr-defined]
+    environ = req.environ
+    headers = response.headers
     rid = request_id()
-    response.headers["X-Request-ID"] = rid
-    origin = request.headers.get("Origin")
+    headers.add("X-Request-ID", rid)  # no view sets it: add, not replace
+    origin = environ.get("HTTP_ORIGIN")
     allowed = current_app.config["CORS_ORIGINS"]
     if allowed:  # the CORS headers depend on Origin, whether this one is allowed or not
         response.vary.add("Origin")
-    if g.get("varies_on_variant"):  # see negotiation.for_request
+    if environ.get(VARIES_ON_VARIANT):  # see negotiation.for_request
         response.vary.update(("Cookie", "Accept-Language"))
-    if "Set-Cookie" in response.headers:  # a response that sets a cookie is this reader's
-        response.headers["Cache-Control"] = "private, no-cache"
+    if "Set-Cookie" in headers:  # a response that sets a cookie is this reader's
+        headers["Cache-Control"] = "private, no-cache"
+    method = req.method
     if origin and (origin in allowed or "*" in allowed):
-        response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Access-Control-Expose-Headers"] = "ETag, X-Request-ID, Content-Language"
-        if request.method == "OPTIONS":
-            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-            response.headers["Access-Control-Allow-Headers"] = (
-                "Content-Type, X-Request-ID, If-None-Match"
-            )
-            response.headers["Access-Control-Max-Age"] = "600"
+        headers["Access-Control-Allow-Origin"] = origin
+        headers["Access-Control-Expose-Headers"] = "ETag, X-Request-ID, Content-Language"
+        if method == "OPTIONS":
+            headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            headers["Access-Control-Allow-Headers"] = "Content-Type, X-Request-ID, If-None-Match"
+            headers["Access-Control-Max-Age"] = "600"
     if (
-        request.method in ("GET", "HEAD")
+        method in ("GET", "HEAD")
         and response.status_code == 200
-        and "Content-Language" in response.headers
+        and "Content-Language" in headers
         and not response.direct_passthrough
     ):
         # Strong ETag from the content (which differs per variant); 304 when the client has
         # it already.  POST responses are not cacheable and get none.
         response.add_etag()
-        response.make_conditional(request)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    if response.content_type.startswith("text/html"):
+        response.make_conditional(req)
+    content_type = response.content_type or ""
+    if content_type.startswith("text/html"):
         for header, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(header, value)
-    log.info("%s %s %s id=%s", request.method, request.path, response.status_code, rid)
+            headers.setdefault(header, value)
+    elif "X-Content-Type-Options" not in headers:
+        headers.add("X-Content-Type-Options", "nosniff")
+    if log.isEnabledFor(logging.INFO):
+        log.info("%s %s %s id=%s", method, req.path, response.status_code, rid)
     return response
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from flask import g, request
+from flask import request
 
 from ..locales import DEFAULT, Variant, variant_for
 
@@ -73,12 +73,16 @@ def negotiate(param: str | None = None, cookie: str | None = None,
     return Negotiated(default, bool(accept_language))
 
 
+#: The WSGI environ key that marks a request whose response depends on the variant.
+VARIES_ON_VARIANT = "translit.varies_on_variant"
+
+
 def for_request() -> Negotiated:
     """The variant of the current request (``?lang=``, the ``lang`` cookie, Accept-Language).
 
     Calling it marks the response as depending on the cookie and on Accept-Language, so
     :mod:`translit_service.web.http` adds ``Vary: Cookie, Accept-Language`` to it, whatever
     its status and whichever of them decided."""
-    g.varies_on_variant = True
+    request.environ[VARIES_ON_VARIANT] = True
     return negotiate(request.args.get("lang"), request.cookies.get(LANG_COOKIE),
                      request.headers.get("Accept-Language"))
