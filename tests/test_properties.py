@@ -238,3 +238,17 @@ def test_token_memo_converts_as_a_whole_text_scan(tokens: list[str], to: str,
             text, pipeline) if "<" not in text else True
     finally:
         engine_module._CHUNK = saved
+
+
+@given(st.lists(st.lists(st.sampled_from(MEMO_TOKENS), min_size=1, max_size=10), min_size=1,
+                max_size=4), st.booleans())
+@settings(max_examples=800, suppress_health_check=[HealthCheck.too_slow])
+def test_detection_token_memo_counts_as_a_whole_text_scan(texts: list[list[str]],
+                                                          glossary: bool) -> None:
+    """Detection counts letters token by token from what it learnt before: the verdict is
+    the one counting the whole text outside its protected spans gives."""
+    engine = GLOSSARY_ENGINE if glossary else PLAIN_ENGINE
+    for tokens in texts:
+        text = " ".join(tokens)
+        whole = engine_module._verdict(engine_module._unprotected(text, engine.spans(text)))
+        assert engine.detect_script(text) == whole
