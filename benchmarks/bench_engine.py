@@ -172,6 +172,36 @@ def catalog_text() -> None:
           f"(Latin -> Cyrillic; emptied past {Transliterator.MEMO_SIZE:,})")
 
 
+def varied_text() -> None:
+    """One long text with a real vocabulary (the repeated sentences above are all seen after
+    a page): every dev msgstr of the evaluation corpus, joined.  A fresh engine each pass, so
+    the token memo starts empty and learns as it goes, as on a document it never saw."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval" / "dev.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    for source, to, baseline in (("latn", "cyrl", srtools.latin_to_cyrillic),
+                                 ("cyrl", "latn", srtools.cyrillic_to_latin)):
+        text = "\n".join(row[source] for row in rows)
+        engines = [Transliterator() for _ in range(8)]
+        for engine in engines:
+            engine.pipeline(to)  # tables built before timing
+        fresh = iter(engines)
+        times = paired({"srtools": baseline,  # type: ignore[dict-item]
+                        "translit_service, memo empty at start":
+                            lambda t, to=to, fresh=fresh: next(fresh).convert(t, to),
+                        "translit_service, scanned (no memo)": scanned(engines[-1], to)},
+                       text, rounds=7)
+        if source == "latn":
+            print(f"\nvaried text: {len(rows):,} catalog msgstrs joined, {len(text) / 1e6:.1f} M "
+                  f"chars, {len(set(text.split(' '))):,} distinct tokens; ratio = time / srtools")
+        report(f"  {'Latin -> Cyrillic' if source == 'latn' else 'Cyrillic -> Latin'}", times,
+               len(text), "srtools")
+
+
 def glossary_scaling(text: str) -> None:
     """to_cyrillic with no glossary, a 10-entry and a 10,000-entry one (budget: +20 %)."""
     from translit_service import Options
@@ -200,9 +230,9 @@ def glossary_scaling(text: str) -> None:
                   f"{seconds / times['no glossary']:6.2f}x")
 
 
-def scanned(engine: Transliterator) -> Callable[[str], object]:
-    """to_cyrillic without the token memo: the whole text scanned and converted."""
-    pipeline = engine.pipeline("cyrl")
+def scanned(engine: Transliterator, to: str = "cyrl") -> Callable[[str], object]:
+    """Conversion without the token memo: the whole text scanned and converted."""
+    pipeline = engine.pipeline(to)
     return lambda text: engine._convert_scanned(text, pipeline)
 
 
@@ -307,6 +337,7 @@ def main() -> None:
     throughput("mixed text (acronyms, URLs, placeholders, markup)",
                corpus.make(corpus.MIXED, size), corpus.make(corpus.MIXED, 200_000))
     catalog_text()
+    varied_text()
     exception_scaling(corpus.make(corpus.MIXED, size // 4))
     glossary_scaling(corpus.make(corpus.PLAIN, size // 4))
     lexicon_memory()
