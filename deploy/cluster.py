@@ -7,6 +7,12 @@ Starts N gunicorn instances on free loopback ports, waits until each answers /re
 deploy/nginx.conf.template into DIR and starts nginx (as the current user, everything in DIR,
 no root needed) on 127.0.0.1:PORT (default $TRANSLIT_CLUSTER_PORT or 8080).  Ctrl+C or SIGTERM
 stops all of it; ``--stop`` stops a cluster started in the background.
+
+Then it checks every instance's /readyz once a second (the active health check that nginx's
+open-source edition lacks): an instance that stops answering 200 is marked ``down`` in the
+upstream and nginx reloads; back at 200, it is put back.  Each instance's drain file is
+DIR/drain/PORT: ``touch`` it to take that instance out for maintenance, ``rm`` it to bring it
+back.  DIR/upstreams says which instances nginx sends traffic to.
 """
 
 from __future__ import annotations
@@ -45,28 +51,68 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> 
         except OSError:
             pass
         if proc.poll() is not None:
-            raise SystemExit(f"cluster: {proc.args[0]} exited with {proc.returncode}")
+            raise SystemExit(f"cluster: the process behind {url} exited with {proc.returncode}")
         if time.monotonic() > deadline:
             raise SystemExit(f"cluster: {url} did not answer in {seconds:.0f} s")
         time.sleep(0.1)
 
 
-def render(directory: Path, listen: str, ports: list[int]) -> Path:
-    """Write DIR/nginx.conf for these instances and return its path."""
+def render(directory: Path, listen: str, ports: list[int], down: frozenset[int] = frozenset(),
+           ) -> Path:
+    """Write DIR/nginx.conf for these instances (those in ``down`` marked so: nginx sends
+    them nothing) and return its path."""
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
         (directory / sub).mkdir(parents=True, exist_ok=True)
     user_line = ""
     if os.geteuid() == 0:  # else nginx hands its workers to nobody, who cannot write DIR
         user_line = (f"user {pwd.getpwuid(os.geteuid()).pw_name} "
                      f"{grp.getgrgid(os.getegid()).gr_name};")
-    servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;"
-                        for port in ports)
+    servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s"
+                        f"{' down' if port in down else ''};" for port in ports)
     text = string.Template(TEMPLATE.read_text("utf-8")).safe_substitute(
         user_line=user_line, prefix=str(directory), cache=str(directory / "cache"),
         listen=listen, servers=servers)
     conf = directory / "nginx.conf"
-    conf.write_text(text, "utf-8")
+    partial = conf.with_suffix(".tmp")
+    partial.write_text(text, "utf-8")
+    partial.replace(conf)  # nginx never reads half a file
+    (directory / "upstreams").write_text(
+        "".join(f"127.0.0.1:{port} {'down' if port in down else 'up'}\n" for port in ports))
     return conf
+
+
+def is_ready(port: int) -> bool:
+    """True when the instance on ``port`` answers /readyz with 200 within a second."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as response:
+            return bool(response.status == 200)
+    except OSError:  # refused, timed out, or an HTTP error status (503 draining)
+        return False
+
+
+class HealthCheck:
+    """The readiness loop: /readyz decides which instances nginx sends traffic to."""
+
+    def __init__(self, directory: Path, listen: str, ports: list[int],
+                 nginx: subprocess.Popen[bytes]) -> None:
+        self.directory, self.listen, self.ports, self.nginx = directory, listen, ports, nginx
+        self.down: frozenset[int] = frozenset()
+
+    def check(self) -> None:
+        """Look at every instance once; on a change, render and reload nginx."""
+        down = frozenset(port for port in self.ports if not is_ready(port))
+        if down == set(self.ports):
+            down = self.down  # none ready: keep routing as before (nginx retries the rest)
+        if down == self.down:
+            return
+        for port in sorted(down - self.down):
+            print(f"cluster: 127.0.0.1:{port} is not ready: taken out", file=sys.stderr,
+                  flush=True)
+        for port in sorted(self.down - down):
+            print(f"cluster: 127.0.0.1:{port} is ready: back in", file=sys.stderr, flush=True)
+        self.down = down
+        render(self.directory, self.listen, self.ports, down)
+        self.nginx.send_signal(signal.SIGHUP)  # reload: new workers take the new upstream
 
 
 def start(instances: int, port: int, directory: Path) -> list[subprocess.Popen[bytes]]:
@@ -77,8 +123,10 @@ def start(instances: int, port: int, directory: Path) -> list[subprocess.Popen[b
     directory.mkdir(parents=True, exist_ok=True)
     procs: list[subprocess.Popen[bytes]] = []
     ports = [free_port() for _ in range(instances)]
+    (directory / "drain").mkdir(exist_ok=True)
     for instance_port in ports:
-        env = {**os.environ, "TRANSLIT_BIND": f"127.0.0.1:{instance_port}"}
+        env = {**os.environ, "TRANSLIT_BIND": f"127.0.0.1:{instance_port}",
+               "TRANSLIT_DRAIN_FILE": str(directory / "drain" / str(instance_port))}
         proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
                                  "wsgi:app"], cwd=ROOT, env=env)
         procs.append(proc)
@@ -132,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.instances < 1:
         parser.error("--instances must be at least 1")
     procs = start(args.instances, args.port, directory)
+    ports = [int(line.split()[0]) for line in
+             (directory / "instances").read_text().splitlines()]
+    health = HealthCheck(directory, f"127.0.0.1:{args.port}", ports, procs[-1])
 
     def on_signal(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -140,8 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cluster: {args.instances} instances behind nginx on http://127.0.0.1:{args.port}/"
           " (Ctrl+C stops)", flush=True)
     try:
-        while procs[-1].poll() is None:  # nginx; a lost instance is nginx's to route around
-            time.sleep(0.5)
+        while procs[-1].poll() is None:  # nginx
+            health.check()
+            time.sleep(1)
         print("cluster: nginx exited; stopping", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

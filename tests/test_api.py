@@ -18,6 +18,21 @@ def test_health(client: FlaskClient) -> None:
     assert client.get("/readyz").status_code == 200
 
 
+def test_a_drain_file_takes_the_instance_out(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from translit_service.app import create_app
+
+    drain = tmp_path / "drain"
+    client = create_app({"TESTING": True, "DRAIN_FILE": str(drain)}).test_client()
+    assert client.get("/readyz").status_code == 200
+    drain.touch()
+    r = client.get("/readyz")
+    assert r.status_code == 503 and r.get_json()["status"] == "draining"
+    assert client.get("/healthz").status_code == 200  # alive, only not taking traffic
+    assert client.post("/api/v1/transliterate", json={"text": "vesti"}).status_code == 200
+    drain.unlink()
+    assert client.get("/readyz").status_code == 200
+
+
 def test_post_json(client: FlaskClient) -> None:
     r = client.post("/api/v1/transliterate", json={"text": "Ljubav", "to": "cyrl"})
     assert r.status_code == 200

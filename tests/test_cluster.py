@@ -169,6 +169,42 @@ def test_slow_clients_do_not_starve_the_workers(cluster: str) -> None:
             sock.close()
 
 
+def _wait_for(path: Path, text: str, present: bool = True, seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while (text in path.read_text()) != present:
+        assert time.monotonic() < deadline, f"{path} never {'had' if present else 'lost'} {text!r}"
+        time.sleep(0.2)
+
+
+def test_readyz_takes_an_instance_out_and_back(cluster: str) -> None:
+    """The drain file makes one instance's /readyz say 503; the cluster's health check marks
+    it down in nginx; frozen (SIGSTOP) it then gets no request, or they would hang."""
+    directory = CLUSTER_DIRS[cluster]
+    port, pid = (directory / "instances").read_text().split()[:2]
+    drain = directory / "drain" / port
+    drain.touch()
+    try:
+        _wait_for(directory / "upstreams", f"127.0.0.1:{port} down")
+        assert f"127.0.0.1:{port} max_fails=1 fail_timeout=5s down;" in (
+            directory / "nginx.conf").read_text()
+        time.sleep(1)  # nginx's old workers finish with the old upstream
+        frozen = [int(pid), *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+        for victim in frozen:
+            os.kill(victim, signal.SIGSTOP)
+        try:
+            for n in range(20):  # uncached: each goes to an instance, within a second
+                began = time.monotonic()
+                status, _, body = get(f"{cluster}/api/v1/transliterate?text=odmor{n}&to=cyrl")
+                assert status == 200 and f"одмор{n}" in body
+                assert time.monotonic() - began < 1
+        finally:
+            for victim in frozen:
+                os.kill(victim, signal.SIGCONT)
+    finally:
+        drain.unlink(missing_ok=True)
+    _wait_for(directory / "upstreams", f"127.0.0.1:{port} down", present=False)
+
+
 def test_killing_an_instance_fails_no_request(cluster: str) -> None:
     """Last in this file: it takes an instance away (SIGKILL, as the OOM killer would)."""
     pid = int((CLUSTER_DIRS[cluster] / "instances").read_text().split()[1])

@@ -51,6 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "ARTICLE_CACHE_SIZE": 256,  # rendered article variants kept in memory (LRU)
     "SITE_URL": "",  # scheme://host prefix for hreflang links; relative links when empty
     "GLOSSARY": str(_ROOT / "glossary.txt"),  # words kept in Latin, custom mappings; "" none
+    "DRAIN_FILE": "",  # while this file exists, /readyz answers 503 "draining"; "" never
 }
 SETTINGS_FILE = "translit.toml"
 

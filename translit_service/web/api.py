@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -130,7 +131,14 @@ def healthz() -> Response:
 def readyz() -> Response:
     """Ready when the engine's tables and every catalog are loaded.  A catalog whose last edit
     does not parse is still served from its last good version: 200, status "degraded", and
-    the problem; a catalog that never loaded is a 503."""
+    the problem; a catalog that never loaded is a 503.  While the ``DRAIN_FILE`` setting names
+    a file that exists, 503 "draining": how an operator takes the instance out of its load
+    balancer (and ``rm`` brings it back) without stopping it."""
+    drain = current_app.config.get("DRAIN_FILE")
+    if drain and Path(drain).exists():
+        response = jsonify({"status": "draining", "drain_file": str(drain)})
+        response.status_code = 503
+        return response
     engine = transliterator()
     engine.pipeline("cyrl")  # tables load on first use
     status = i18n.store().status(tuple(v.locale for v in VARIANTS))

@@ -274,7 +274,8 @@ def document() -> dict[str, Any]:
             "/readyz": {"get": {"summary": "Readiness: engine tables loaded", "responses": {
                 "200": {"description": "Ready", "content": {"application/json": {"schema": {
                     "$ref": "#/components/schemas/Status"}}}},
-                "503": {"description": "A catalog never loaded", "content": {
+                "503": {"description": "A catalog never loaded, or the instance is draining "
+                        "(its drain file exists)", "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}}}}},
         },
         "components": {"schemas": SCHEMAS},
