@@ -93,6 +93,22 @@ def test_the_second_get_is_answered_from_the_cache(cluster: str) -> None:
     assert body == again and "Љубав и надживети" in body
 
 
+@pytest.mark.parametrize("path", [
+    "/api/v1/catalogs/sr_Cyrl?n=1",
+    "/api/v1/articles/2021-06-04-civil-military-conference?lang=sr-Cyrl&n=1",
+    "/news/2021-06-04-civil-military-conference?n=1",
+    "/?n=1",
+])
+def test_catalogs_articles_and_pages_are_cached_and_revalidated(cluster: str, path: str) -> None:
+    """Every kind of cacheable GET is a HIT the second time, and once its max-age is over
+    (content_max_age is 1 s here) nginx asks again with the service's ETag: REVALIDATED."""
+    reader = {"Accept-Language": "sr-Cyrl"}
+    statuses = [get(cluster + path, reader)[1]["X-Cache-Status"] for _ in range(2)]
+    assert statuses == ["MISS", "HIT"], path
+    time.sleep(2.5)  # nginx counts validity in whole seconds: 1 s may last until the next
+    assert get(cluster + path, reader)[1]["X-Cache-Status"] == "REVALIDATED", path
+
+
 @pytest.mark.parametrize("order", [("latn", "cyrl", "en", "none"), ("none", "en", "cyrl", "latn")])
 def test_variants_never_leak_through_the_cache(cluster: str, order: tuple[str, ...]) -> None:
     page = f"/?order={'-'.join(order)}"  # a fresh cache key for each order

@@ -138,3 +138,14 @@ def test_search_knows_serbian_inflection() -> None:
     found = sum(matches(c["query"], c["text"]) for c in cases)
     assert found >= 15, [c["query"] for c in cases if not matches(c["query"], c["text"])]
     assert not matches("civilna zaštita", "vojna vežba")
+
+
+def test_pages_may_be_kept_by_shared_caches_unless_they_set_a_cookie(client: FlaskClient) -> None:
+    for path in ("/", "/news/2021-06-04-civil-military-conference", "/search?q=vesti", "/tool"):
+        r = client.get(path, headers={"Accept-Language": "sr-Latn"})
+        assert r.headers["Cache-Control"] == "public, max-age=60", path
+        assert "Accept-Language" in r.headers["Vary"] and "Cookie" in r.headers["Vary"]
+    chosen = client.get("/?lang=sr-Cyrl")  # sets the reader's cookie: this reader's page
+    assert chosen.headers["Cache-Control"] == "private, no-cache"
+    assert "Cache-Control" not in client.get("/vesti").headers  # a 404 is not kept
+    assert "Cache-Control" not in client.post("/tool", data={"text": "x"}).headers

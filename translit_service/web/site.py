@@ -47,6 +47,11 @@ def _page(template: str, status: int = 200, published: frozenset[str] | None = N
         contact="press@example.org", query=request.args.get("q", ""), **context)
     response = make_response(html, status)
     response.headers["Content-Language"] = variant.tag
+    if status == 200 and request.method in ("GET", "HEAD"):
+        # A page is the same for every reader of its variant (Vary says which): shared caches
+        # may keep it as long as an edit may take to show (a cookie set below makes it private).
+        response.headers["Cache-Control"] = (
+            f"public, max-age={current_app.config['CONTENT_MAX_AGE']}")
     explicit = locales.variant_for(request.args.get("lang"))
     if explicit is not None:
         response.set_cookie(LANG_COOKIE, explicit.tag, max_age=COOKIE_AGE, samesite="Lax",
