@@ -88,6 +88,31 @@ SCHEMAS: dict[str, Any] = {
                 "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
         },
     },
+    "JedOptions": {
+        "type": "object", "required": ["domain", "locale_data"], "additionalProperties": False,
+        "description": "Jed 1.x options: `new Jed(body)`; @wordpress/i18n: "
+                       "`setLocaleData(body.locale_data.messages)`.",
+        "properties": {
+            "domain": {"type": "string", "enum": ["messages"]},
+            "locale_data": {"type": "object", "required": ["messages"],
+                            "additionalProperties": False, "properties": {"messages": {
+                                "type": "object", "required": [""],
+                                "properties": {"": {
+                                    "type": "object",
+                                    "required": ["domain", "lang", "plural_forms"],
+                                    "properties": {"domain": {"type": "string"},
+                                                   "lang": {"type": "string"},
+                                                   "plural_forms": {"type": "string"}}}},
+                                "additionalProperties": {"type": "array",
+                                                         "items": {"type": "string"}}}}},
+        },
+        "example": {"domain": "messages", "locale_data": {"messages": {
+            "": {"domain": "messages", "lang": "sr-Cyrl",
+                 "plural_forms": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "
+                                 "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"},
+            "Search": ["Претрага"], "month\u0004May": ["мај"],
+            "%(num)d article": ["%(num)d чланак", "%(num)d чланка", "%(num)d чланака"]}}},
+    },
     "Article": {
         "type": "object", "additionalProperties": False,
         "required": ["id", "lang", "title", "date", "date_display", "author", "tags", "kind",
@@ -204,12 +229,19 @@ def document() -> dict[str, Any]:
                 "summary": "A locale's UI messages for the front end (msgctxt as ctxt\\u0004id)",
                 "parameters": [{"name": "name", "in": "path", "required": True,
                                 "schema": {"type": "string"},
-                                "description": "en, sr-Latn, sr-Cyrl (or sr_Latn, sr_Cyrl)"}],
+                                "description": "en, sr-Latn, sr-Cyrl (or sr_Latn, sr_Cyrl)"},
+                               {"name": "format", "in": "query",
+                                "schema": {"type": "string", "enum": ["json", "jed"],
+                                           "default": "json"},
+                                "description": "json: this service's object; jed: Jed 1.x "
+                                               "locale data (Jed, @wordpress/i18n)"}],
                 "responses": {
                     "200": {"description": "Messages; ETag from the compiled .mo",
-                            "content": {"application/json": {"schema": {
-                                "$ref": "#/components/schemas/Catalog"}}}},
+                            "content": {"application/json": {"schema": {"oneOf": [
+                                {"$ref": "#/components/schemas/Catalog"},
+                                {"$ref": "#/components/schemas/JedOptions"}]}}}},
                     "304": {"description": "Not modified (If-None-Match)."},
+                    "400": _error_response("Unknown format."),
                     "404": _error_response("No such locale."),
                     "503": _error_response("The catalog never loaded."),
                 },

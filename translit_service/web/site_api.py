@@ -8,10 +8,14 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from markupsafe import Markup, escape
 
 from .. import locales
+from ..catalogs.jed import jed_options
 from . import i18n, negotiation, strings
 from .errors import BadRequest
 
 bp = Blueprint("site_api", __name__, template_folder="templates")
+
+#: ?format= of /api/v1/catalogs: our JSON, or Jed 1.x locale data (Jed, @wordpress/i18n).
+CATALOG_FORMATS = ("json", "jed")
 
 
 
@@ -23,12 +27,20 @@ def catalog(name: str) -> Response:
     ):
         raise BadRequest(f"no catalog {name[:40]!r}; valid: "
                          f"{', '.join(v.tag for v in locales.VARIANTS)}", 404, "not_found")
+    fmt = request.args.get("format", "json")
+    if fmt not in CATALOG_FORMATS:
+        raise BadRequest(f"unknown format {fmt[:40]!r}; valid values: {', '.join(CATALOG_FORMATS)}",
+                         code="unknown_format")
     loaded = i18n.store().get(variant.locale)
     if loaded is None:
         raise BadRequest(f"the {variant.locale} catalog is not available", 503, "unavailable")
-    response = jsonify({"locale": variant.locale, "lang": variant.tag,
-                        "plural_forms": variant.plural_forms, "messages": loaded.messages()})
-    response.set_etag(loaded.etag)
+    if fmt == "jed":
+        response = jsonify(jed_options(loaded.messages(), lang=variant.tag,
+                                       plural_forms=variant.plural_forms))
+    else:
+        response = jsonify({"locale": variant.locale, "lang": variant.tag,
+                            "plural_forms": variant.plural_forms, "messages": loaded.messages()})
+    response.set_etag(loaded.etag if fmt == "json" else f"{loaded.etag}-{fmt}")
     response.headers["Content-Language"] = variant.tag
     response.headers["Cache-Control"] = (
         f"public, max-age={current_app.config['CONTENT_MAX_AGE']}")
