@@ -149,3 +149,18 @@ def test_pages_may_be_kept_by_shared_caches_unless_they_set_a_cookie(client: Fla
     assert chosen.headers["Cache-Control"] == "private, no-cache"
     assert "Cache-Control" not in client.get("/vesti").headers  # a 404 is not kept
     assert "Cache-Control" not in client.post("/tool", data={"text": "x"}).headers
+
+
+def test_static_files_have_content_hashed_urls_cached_for_a_year(client: FlaskClient) -> None:
+    import re
+
+    page = client.get("/tool").get_data(as_text=True)
+    urls = re.findall(r'(?:href|src)="(/static/[^"]+)"', page)
+    assert {u.split("?")[0] for u in urls} >= {"/static/site.css", "/static/tool.js"}
+    for url in urls:
+        assert re.search(r"\?v=[0-9a-f]{12}$", url), url
+        r = client.get(url)
+        assert r.status_code == 200
+        assert r.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    stale = client.get("/static/site.css?v=000000000000")  # an old page's URL: short-lived
+    assert stale.headers["Cache-Control"] == "public, max-age=300"

@@ -6,7 +6,10 @@ variant comes from ``?lang=`` (remembered in a cookie), the cookie, or Accept-La
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 from werkzeug.exceptions import NotFound
@@ -26,7 +29,49 @@ bp = Blueprint("site", __name__, template_folder="templates", static_folder="sta
                static_url_path="/static")
 
 COOKIE_AGE = 365 * 24 * 3600
+#: Static files under a content-hashed URL (?v=<hash>) never change: a year, immutable.
+STATIC_IMMUTABLE = "public, max-age=31536000, immutable"
+STATIC_PLAIN = "public, max-age=300"  # the same file without (or with a stale) hash
 TOOL_LIMIT = 100_000  # characters the tool page converts
+
+
+_HASHES: dict[str, tuple[float, str]] = {}
+
+
+def static_hash(filename: str) -> str | None:
+    """The first 12 hex digits of the SHA-256 of static file ``filename`` (None if it is
+    not one), remembered until the file changes."""
+    folder = bp.static_folder
+    if folder is None:
+        return None
+    path = Path(folder) / filename
+    try:
+        stamp = path.stat().st_mtime
+    except (OSError, ValueError):
+        return None
+    found = _HASHES.get(filename)
+    if found is None or found[0] != stamp:
+        found = _HASHES[filename] = (stamp, hashlib.sha256(path.read_bytes()).hexdigest()[:12])
+    return found[1]
+
+
+@bp.app_url_defaults
+def _hashed_static_urls(endpoint: str, values: dict[str, Any]) -> None:
+    """url_for('site.static', filename=…) everywhere gets ``?v=<content hash>``: the URL
+    changes when the file does, so it can be cached for a year."""
+    if endpoint == "site.static" and "v" not in values:
+        digest = static_hash(str(values.get("filename", "")))
+        if digest:
+            values["v"] = digest
+
+
+@bp.after_app_request
+def _static_cache_lifetime(response: Response) -> Response:
+    if request.endpoint == "site.static" and response.status_code in (200, 304):
+        filename = (request.view_args or {}).get("filename", "")
+        fresh = request.args.get("v") and request.args.get("v") == static_hash(filename)
+        response.headers["Cache-Control"] = STATIC_IMMUTABLE if fresh else STATIC_PLAIN
+    return response
 
 
 def _chosen() -> negotiation.Negotiated:
