@@ -164,3 +164,35 @@ def test_static_files_have_content_hashed_urls_cached_for_a_year(client: FlaskCl
         assert r.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     stale = client.get("/static/site.css?v=000000000000")  # an old page's URL: short-lived
     assert stale.headers["Cache-Control"] == "public, max-age=300"
+
+
+def test_search_results_show_a_snippet_with_the_match_marked(client: FlaskClient) -> None:
+    import re
+
+    html = client.get("/search?q=beograd&lang=sr-Cyrl").get_data(as_text=True)
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', html, re.S)
+    assert len(snippets) == 3
+    assert all("<mark>" in s for s in snippets)
+    assert "<mark>Београду</mark>" in html  # a Latin query, marked in the Cyrillic text
+    dates = re.findall(r'<time datetime="([\d-]+)"', html)
+    assert dates == sorted(dates, reverse=True)  # newest first
+    hostile = client.get("/search?q=%3Cscript%3E&lang=en").get_data(as_text=True)
+    assert "<script>" not in hostile.split("</header>", 1)[1]
+
+
+def test_search_results_are_paged(client: FlaskClient, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from translit_service.web import site
+
+    monkeypatch.setattr(site, "SEARCH_PAGE_SIZE", 2)
+    first = client.get("/search?q=beograd&lang=sr-Latn").get_data(as_text=True)
+    assert "3 rezultata" in first and len(re.findall(r'class="snippet"', first)) == 2
+    assert "Strana 1 od 2" in first and 'rel="prev"' not in first
+    older = re.search(r'href="([^"]+)" rel="next"', first)
+    assert older is not None
+    second = client.get(older.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert "Strana 2 od 2" in second and len(re.findall(r'class="snippet"', second)) == 1
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    for bad in ("0", "99", "x"):  # out of range or not a number: the nearest page
+        assert client.get(f"/search?q=beograd&page={bad}").status_code == 200

@@ -66,3 +66,49 @@ def _palatalised(word: str) -> tuple[str, ...]:
     if len(word) >= MIN_STEM and word[-1] in _SOFTER:
         return word, word[:-1] + _SOFTER[word[-1]]
     return (word,)
+
+
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+def snippet(query: str, text: str, width: int = 200) -> list[tuple[str, bool]]:
+    """A passage of ``text`` (HTML or plain, in any script) around the first word that
+    ``query`` finds, as ``(part, is_match)`` pairs for the caller to mark up; the start of the
+    text when no word matches.  The passage is about ``width`` characters, cut at spaces,
+    with an ellipsis where it was cut.
+
+    >>> parts = snippet("civilna zaštita", "Vežba civilne zaštite u Obrenovcu", 60)
+    >>> [p for p, hit in parts if hit]
+    ['civilne', 'zaštite']
+    >>> "".join(p for p, _ in snippet("поплава", "Poplave su prošle. " * 3, 30))
+    'Poplave su prošle. Poplave su…'
+    """
+    plain = _SPACE.sub(" ", _ENTITY.sub(" ", _TAG.sub(" ", text))).strip()
+    forms = tuple(f for w in fold(query).split() for f in _palatalised(stem(w)))
+    hits = [m.span() for m in _WORD.finditer(plain)
+            if forms and fold(m.group()).strip().startswith(forms)]
+    start = 0
+    if hits:
+        start = max(0, hits[0][0] - width // 3)
+        if start:
+            cut = plain.find(" ", start)
+            start = cut + 1 if 0 <= cut < hits[0][0] else start
+    end = min(len(plain), start + width)
+    if end < len(plain):
+        cut = plain.rfind(" ", start, end)
+        end = cut if cut > start else end
+    parts: list[tuple[str, bool]] = [("…", False)] if start else []
+    pos = start
+    for hit_start, hit_end in hits:
+        if hit_start < start or hit_end > end:
+            continue
+        if hit_start > pos:
+            parts.append((plain[pos:hit_start], False))
+        parts.append((plain[hit_start:hit_end], True))
+        pos = hit_end
+    if end > pos:
+        parts.append((plain[pos:end], False))
+    if end < len(plain):
+        parts.append(("…", False))
+    return parts

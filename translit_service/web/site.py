@@ -10,13 +10,14 @@ import hashlib
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 from werkzeug.exceptions import NotFound
 
 from .. import locales
 from ..articles import ArticleNotFound, NotPublished
-from ..articles.search import matches
+from ..articles.search import matches, snippet
 from ..engine import FORMATS
 from . import feeds, i18n, negotiation, strings
 from .articles_api import service
@@ -33,6 +34,7 @@ COOKIE_AGE = 365 * 24 * 3600
 STATIC_IMMUTABLE = "public, max-age=31536000, immutable"
 STATIC_PLAIN = "public, max-age=300"  # the same file without (or with a stale) hash
 TOOL_LIMIT = 100_000  # characters the tool page converts
+SEARCH_PAGE_SIZE = 10  # results on one page of /search
 
 
 _HASHES: dict[str, tuple[float, str]] = {}
@@ -176,7 +178,22 @@ def search() -> Response:
                 except NotPublished:
                     results.append(service().render(article_id, locales.BY_TAG["en"]))
     results.sort(key=lambda r: (r.date, r.id), reverse=True)  # newest first
-    return _page("site/search.html", results=results, searched=bool(query.strip()))
+    pages = max(1, -(-len(results) // SEARCH_PAGE_SIZE))
+    try:
+        page = min(max(1, int(request.args.get("page", "1"))), pages)
+    except ValueError:
+        page = 1
+    shown = results[(page - 1) * SEARCH_PAGE_SIZE:page * SEARCH_PAGE_SIZE]
+    snippets = [snippet(query, item.html) for item in shown]
+
+    def page_href(number: int) -> str:
+        return "/search?" + urlencode({"q": query, "lang": variant.tag, "page": number})
+
+    return _page("site/search.html", results=results, shown=list(zip(shown, snippets,
+                                                                     strict=True)),
+                 searched=bool(query.strip()), page=page, pages=pages,
+                 previous_href=page_href(page - 1) if page > 1 else None,
+                 next_href=page_href(page + 1) if page < pages else None)
 
 
 @bp.route("/tool", methods=["GET", "POST"])
