@@ -159,3 +159,33 @@ def test_tool_page_restores_diacritics_when_asked(page: Page, base: str) -> None
     page.get_by_label("Tekst kucan bez č ć š ž đ").uncheck()
     page.click("form.tool button[type=submit]")
     assert page.input_value("#out-cyrl") == "ста радис, цујемо се сутра у цетири"
+
+
+AXE = (Path(__file__).resolve().parent / "vendor" / "axe" / "axe.min.js").read_text("utf-8")
+A11Y_PAGES = ["/", ARTICLE, "/search?q=beograd", "/search?q=zzzz", "/tool", "/vesti",
+              "/api/v1/docs", "/news/2022-03-15-interview-head-of-office"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", ["en", "sr-Latn", "sr-Cyrl"])
+def test_axe_finds_no_accessibility_violation(browser: Browser, base: str, width: int,
+                                              lang: str) -> None:
+    """axe-core (every rule it runs by default: WCAG 2 A/AA and best practices) on every
+    page, in every variant, at desktop and phone widths."""
+    context = browser.new_context(bypass_csp=True,  # to inject axe; the site's CSP is strict
+                                  viewport={"width": width, "height": 900},
+                                  extra_http_headers={"Accept-Language": lang})
+    tab = context.new_page()
+    try:
+        found = {}
+        for path in A11Y_PAGES:
+            tab.goto(base + path)
+            tab.evaluate(AXE)
+            violations = tab.evaluate(
+                "async () => (await axe.run()).violations.map(v => "
+                "`${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target).join(' | ')}`)")
+            if violations:
+                found[path] = violations
+        assert not found, found
+    finally:
+        context.close()

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 
 from translit_service.web.openapi import document
 
-DOC = document()
+DOC = document(max_batch=5)  # the test app's limit (conftest.py)
 
 
 def _validate(schema_ref: dict[str, Any], instance: object) -> None:
@@ -85,3 +85,29 @@ def test_docs_page(client: FlaskClient) -> None:
     assert page.status_code == 200 and page.mimetype == "text/html"
     text = page.get_data(as_text=True)
     assert "/api/v1/transliterate" in text and "openapi.json" in text
+
+
+def _examples() -> list[tuple[str, str, str, str, Any, Any]]:
+    """(path, method, status, media type, schema, example) of every documented response body;
+    the example is the media type's own or its schema component's."""
+    found = []
+    for path, ops in DOC["paths"].items():
+        for method, op in ops.items():
+            for status, response in op["responses"].items():
+                for media, body in response.get("content", {}).items():
+                    schema = body.get("schema")
+                    example = body.get("example")
+                    if example is None and schema and "$ref" in schema:
+                        example = DOC["components"]["schemas"][
+                            schema["$ref"].rsplit("/", 1)[1]].get("example")
+                    found.append((path, method, status, media, schema, example))
+    return found
+
+
+@pytest.mark.parametrize(("path", "method", "status", "media", "schema", "example"),
+                         _examples(), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_response_has_a_schema_and_an_example_that_fits_it(
+        path: str, method: str, status: str, media: str, schema: Any, example: Any) -> None:
+    assert schema is not None, f"{method} {path} {status} {media}: no schema"
+    assert example is not None, f"{method} {path} {status} {media}: no example"
+    _validate(schema, example)

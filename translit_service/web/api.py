@@ -218,9 +218,16 @@ def detect() -> Response:
 
 @bp.get("/api/v1/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_doc.document())
+    return jsonify(_document())
 
 
 @bp.get("/api/v1/docs")
 def docs() -> str:
-    return render_template("api_docs.html", doc=openapi_doc.document())
+    return render_template("api_docs.html", doc=_document())
+
+
+def _document() -> dict[str, Any]:
+    """The OpenAPI document with this service's limits."""
+    config = current_app.config
+    return openapi_doc.document(max_batch=config["MAX_BATCH"],
+                                max_query_text=config["MAX_QUERY_TEXT"])
