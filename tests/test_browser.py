@@ -135,6 +135,28 @@ def test_tool_page_shows_both_scripts(page: Page, base: str, shots: Path) -> Non
     page.screenshot(path=str(shots / "tool-sr-Latn.png"), full_page=True)
 
 
+def test_tool_page_announces_keeps_and_states_its_limit(page: Page, base: str) -> None:
+    """The copy is announced (a live region), the text survives a switch of script, and the
+    size limit is stated (and enforced in the box; a longer POST says what was cut)."""
+    page.goto(base + "/tool?lang=sr-Latn")
+    box = page.locator("#text")
+    assert box.get_attribute("maxlength") == "100000"
+    expect(page.locator("#" + (box.get_attribute("aria-describedby") or "none"))).to_have_text(
+        "Najviše 100.000 znakova.")
+    page.fill("#text", "Vesti iz Beograda")
+    page.click("form.tool button[type=submit]")
+    status = page.locator("#tool-status")
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    page.click('button.copy[data-target="out-latn"]')
+    expect(status).to_have_text("Kopirano")
+    page.click('.switcher a[hreflang="sr-Cyrl"]')  # the reader switches script
+    expect(page.locator("h1")).to_have_text("Пресловљавање")
+    assert page.input_value("#text") == "Vesti iz Beograda"
+    assert page.input_value("#out-cyrl") == "Вести из Београда"
+    over = page.request.post(base + "/tool?lang=en", form={"text": "a" * 100_001})
+    assert "Only the first 100,000 characters were converted" in over.text()
+
+
 def test_tool_page_escapes_script_payloads(page: Page, base: str) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -163,7 +185,8 @@ def test_tool_page_restores_diacritics_when_asked(page: Page, base: str) -> None
 
 AXE = (Path(__file__).resolve().parent / "vendor" / "axe" / "axe.min.js").read_text("utf-8")
 A11Y_PAGES = ["/", ARTICLE, "/search?q=beograd", "/search?q=zzzz", "/tool", "/vesti",
-              "/api/v1/docs", "/news/2022-03-15-interview-head-of-office"]
+              "/api/v1/docs", "/news/2022-03-15-interview-head-of-office",
+              "POST /tool"]  # the tool page with its results
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -179,7 +202,12 @@ def test_axe_finds_no_accessibility_violation(browser: Browser, base: str, width
     try:
         found = {}
         for path in A11Y_PAGES:
-            tab.goto(base + path)
+            if path == "POST /tool":
+                tab.goto(base + "/tool")
+                tab.fill("#text", "Vesti iz Beograda")
+                tab.click("form.tool button[type=submit]")
+            else:
+                tab.goto(base + path)
             tab.evaluate(AXE)
             violations = tab.evaluate(
                 "async () => (await axe.run()).violations.map(v => "

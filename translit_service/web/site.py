@@ -198,7 +198,8 @@ def search() -> Response:
 
 @bp.route("/tool", methods=["GET", "POST"])
 def tool() -> Response:
-    text = request.form.get("text", "")[:TOOL_LIMIT] if request.method == "POST" else ""
+    posted = request.form.get("text", "") if request.method == "POST" else ""
+    text = posted[:TOOL_LIMIT]
     fmt = request.form.get("format", "text")
     fmt = fmt if fmt in FORMATS else "text"
     restore = request.method == "POST" and request.form.get("restore") == "1"
@@ -206,5 +207,7 @@ def tool() -> Response:
     source = engine.restore(text) if restore and text else text
     latin = engine.convert(source, "latn", fmt) if text else ""
     cyrillic = engine.convert(source, "cyrl", fmt) if text else ""
+    separator = "," if _chosen().variant.tag == "en" else "."
     return _page("site/tool.html", text=text, fmt=fmt, latin=latin, cyrillic=cyrillic,
-                 restore=restore)
+                 restore=restore, limit=TOOL_LIMIT, truncated=len(posted) > TOOL_LIMIT,
+                 limit_display=f"{TOOL_LIMIT:,}".replace(",", separator))
