@@ -100,6 +100,48 @@ def test_switcher_changes_every_part_of_the_page(page: Page, base: str, shots: P
     page.screenshot(path=str(shots / "article-en.png"), full_page=True)
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_front_page_looks_like_a_news_site(browser: Browser, base: str, shots: Path,
+                                               width: int) -> None:
+    """The lead story (picture, standfirst), the rest by date; the footer's address printed
+    once and no empty column; on a phone, tap targets of 24 px and inputs of 16 px."""
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  extra_http_headers={"Accept-Language": "sr-Latn"})
+    tab = context.new_page()
+    try:
+        tab.goto(base + "/")
+        lead = tab.locator("article.lead")
+        expect(lead.locator("h2")).to_have_text("Saopštenje: kako odgovaramo na upite medija")
+        image = lead.locator("img.lead-image")
+        expect(image).to_have_attribute("alt", "Tri mikrofona na stolu sale za konferencije za medije")
+        assert tab.evaluate("i => i.complete && i.naturalWidth > 0", image.element_handle())
+        assert lead.locator(".standfirst").inner_text().startswith("BEOGRAD, 20. januar")
+        dates = [t.get_attribute("datetime") for t in tab.locator("#archive time").all()]
+        assert dates and dates == sorted(dates, reverse=True)  # the rest, newest first
+        footer = tab.locator(".site-footer").inner_text()
+        assert footer.count("Birčaninova 5") == 1
+        sections = tab.locator(".site-footer > section").all()
+        boxes = [s.bounding_box() for s in sections]
+        total = tab.locator(".site-footer").bounding_box()
+        assert all(b is not None for b in boxes) and total is not None
+        if width >= 1000:  # three columns filling the row: no empty one
+            assert len({round(b["y"]) for b in boxes}) == 1  # type: ignore[index]
+            right = max(b["x"] + b["width"] for b in boxes)  # type: ignore[index]
+            assert right > total["x"] + total["width"] * 0.85
+        else:
+            small = tab.evaluate("""() => [...document.querySelectorAll(
+                'a, button, input, textarea, select')].filter(e => e.offsetParent !== null)
+                .filter(e => e.getBoundingClientRect().height < 24)
+                .map(e => e.outerHTML.slice(0, 80))""")
+            assert small == []
+            fonts = tab.evaluate("""() => [...document.querySelectorAll('input, textarea')]
+                .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+            assert fonts and min(fonts) >= 16
+        tab.screenshot(path=str(shots / f"front-sr-Latn-{width}.png"), full_page=True)
+    finally:
+        context.close()
+
+
 def test_choice_is_remembered(page: Page, base: str) -> None:
     page.goto(base + ARTICLE)
     page.click("nav.switcher >> text=Ћир.")

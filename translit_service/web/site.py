@@ -18,6 +18,7 @@ from werkzeug.exceptions import NotFound
 from .. import locales
 from ..articles import ArticleNotFound, NotPublished
 from ..articles.search import matches, snippet
+from ..articles.summary import summary
 from ..engine import FORMATS
 from . import feeds, i18n, negotiation, strings
 from .articles_api import service
@@ -129,11 +130,15 @@ def favicon() -> Response:
 
 @bp.get("/")
 def newsroom() -> Response:
+    """The front page: the newest story as the lead (picture and standfirst), then every
+    other one by date, by year."""
     items = service().listing(_chosen().variant)
+    lead = items[0] if items else None
     by_year: dict[str, list[object]] = {}
-    for item in items:
+    for item in items[1:]:
         by_year.setdefault(item.date[:4], []).append(item)
-    return _page("site/newsroom.html", items=items, by_year=by_year)
+    return _page("site/newsroom.html", items=items, lead=lead, by_year=by_year,
+                 lead_summary=summary(lead.html) if lead else None)
 
 
 @bp.get("/news/<article_id>")

@@ -40,6 +40,12 @@ VARIANT_NAMES = {
     "sr-Cyrl": N_("Serbian, Cyrillic script"),
 }
 
+#: The kinds of article the site publishes (meta.json "kind"), shown over the lead story.
+ARTICLE_KINDS = (
+    pgettext("article kind", "news"), pgettext("article kind", "interview"),
+    pgettext("article kind", "speech"), pgettext("article kind", "press note"),
+)
+
 ERROR_HEADINGS = {404: N_("Page not found"), 500: N_("Something went wrong")}
 ERROR_MESSAGES = {
     404: N_("The page you asked for is not here. It may have moved to the News Archive."),
