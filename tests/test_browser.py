@@ -138,6 +138,8 @@ def test_the_front_page_looks_like_a_news_site(browser: Browser, base: str, shot
                 .map(e => parseFloat(getComputedStyle(e).fontSize))""")
             assert fonts and min(fonts) >= 16
         tab.screenshot(path=str(shots / f"front-sr-Latn-{width}.png"), full_page=True)
+        tab.click("header a.tool-link")  # the tool, linked from every page's header
+        expect(tab.locator("h1")).to_have_text("Preslovljavanje")
     finally:
         context.close()
 
