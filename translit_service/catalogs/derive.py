@@ -41,6 +41,7 @@ from ..errors import CatalogError, DecodeError, UnknownScript
 from ..fileio import read_text
 from . import placeholders
 from .check import Problem
+from .gnu import gnu_layout
 from .syntax import syntax_errors
 
 MARKER = "derived: "
@@ -163,7 +164,7 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
         (conflicts if recorded else manual).append(where)
         entry.msgstr, entry.msgstr_plural = before.msgstr, before.msgstr_plural
         entry.comment = before.comment
-    return Derived(str(po), conflicts, manual, problems)
+    return Derived(gnu_layout(str(po)), conflicts, manual, problems)
 
 
 def derive_catalog(source_path: str | Path, to: str, target_path: str | Path | None = None, *,

@@ -20,6 +20,7 @@ from babel.messages.pofile import write_po
 from ..errors import CatalogError
 from ..fileio import atomic_write, locked
 from .check import Stats, stats
+from .gnu import gnu_layout
 
 WIDTH = 78
 
@@ -58,7 +59,7 @@ def write_template(path: Path, units: Iterable[Unit], project: str, version: str
                      auto_comments=[unit.comment] if unit.comment else [])
     buffer = io.BytesIO()
     write_po(buffer, template, width=WIDTH)
-    atomic_write(path, buffer.getvalue())
+    atomic_write(path, gnu_layout(buffer.getvalue().decode("utf-8")))
 
 
 def _read(path: Path | str) -> polib.POFile:
@@ -95,7 +96,7 @@ def prefill(path: Path, lookup: Callable[[str], Suggestion | None]) -> Prefilled
                 entry.previous_msgid = found.previous_msgid
                 entry.tcomment = "\n".join(filter(None, [entry.tcomment, found.note]))
         if exact or close:
-            atomic_write(path, str(po))
+            atomic_write(path, gnu_layout(str(po)))
     numbers = stats(po)
     return Prefilled(numbers.total, numbers.translated, numbers.fuzzy, exact, close)
 

@@ -23,6 +23,7 @@ from .. import __version__
 from ..errors import CatalogError
 from ..fileio import atomic_write, locked
 from .check import Problem, check_catalog
+from .gnu import gnu_layout
 
 DOMAIN = "messages"
 WIDTH = 78
@@ -35,7 +36,7 @@ def po_path(locales_dir: Path, locale: str) -> Path:
 def _dump(catalog: Catalog, **options: bool) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, **options)
-    return _mend_previous(buffer.getvalue())
+    return gnu_layout(_mend_previous(buffer.getvalue()).decode("utf-8")).encode("utf-8")
 
 
 _PREVIOUS_START = re.compile(rb'^#\| (?:msgctxt|msgid|msgid_plural) "')
