@@ -86,6 +86,15 @@ def test_build_translates_attributes_and_falls_back() -> None:
     assert (built.translated, built.total) == (2, 3)
 
 
+def test_extracting_an_unchanged_article_changes_no_byte(store_dir: Path) -> None:
+    """Neither the .pot (not even its POT-Creation-Date) nor the .po: a no-op run is one."""
+    files = sorted(store_dir.glob("*/*.po*"))
+    before = {path: path.read_bytes() for path in files}
+    for article in sorted(p.name for p in store_dir.iterdir() if p.is_dir()):
+        extract_article(Store(store_dir), article)
+    assert {path: path.read_bytes() for path in files} == before
+
+
 def test_changed_paragraph_becomes_fuzzy_with_previous_msgid(store_dir: Path) -> None:
     source = store_dir / PRESS / "article.html"
     old = "Accreditation"

@@ -21,6 +21,7 @@ from ..errors import CatalogError
 from ..fileio import atomic_write, locked
 from .check import Stats, stats
 from .gnu import gnu_layout
+from .workflow import write_if_changed
 
 WIDTH = 78
 
@@ -59,7 +60,8 @@ def write_template(path: Path, units: Iterable[Unit], project: str, version: str
                      auto_comments=[unit.comment] if unit.comment else [])
     buffer = io.BytesIO()
     write_po(buffer, template, width=WIDTH)
-    atomic_write(path, gnu_layout(buffer.getvalue().decode("utf-8")))
+    # Unchanged units leave the file as it was (its POT-Creation-Date included).
+    write_if_changed(path, gnu_layout(buffer.getvalue().decode("utf-8")).encode("utf-8"))
 
 
 def _read(path: Path | str) -> polib.POFile:
