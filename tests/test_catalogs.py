@@ -160,7 +160,7 @@ def test_derive_keeps_everything_but_the_text_and_language() -> None:
     assert hello.msgstr == "Здраво <b>%(name)s</b> &nbsp; https://example.org/lj"
     assert hello.flags == ["fuzzy", "python-format"]
     assert hello.tcomment == "A translator's note."
-    assert "A developer's note." in hello.comment and "derived: " in hello.comment
+    assert hello.comment == "A developer's note."  # no note for translators from derive
     assert hello.occurrences == [("site/_header.html", "3")]
     assert hello.previous_msgid == "Old %(name)s"
     plural = derived.find("%(num)d article")
@@ -203,37 +203,60 @@ def _edit(text: str, old: str, new: str) -> str:
 
 
 def test_hand_edit_of_a_derived_entry_is_a_conflict_and_kept() -> None:
-    first = derive_text(SOURCE, "cyrl").text
-    edited = _edit(first, 'msgstr[1] "%(num)d чланка"', 'msgstr[1] "%(num)d текста"')
-    again = derive_text(SOURCE, "cyrl", existing=edited, target_path="t.po")
+    first = derive_text(SOURCE, "cyrl")
+    edited = _edit(first.text, 'msgstr[1] "%(num)d чланка"', 'msgstr[1] "%(num)d текста"')
+    again = derive_text(SOURCE, "cyrl", existing=edited, target_path="t.po", hashes=first.hashes)
     assert [p.code for p in again.conflicts] == ["conflict"]
-    assert "t.po:" in str(again.conflicts[0])
+    assert "t.po:" in str(again.conflicts[0]) and "--keep-edits" in str(again.conflicts[0])
     assert '"%(num)d текста"' in again.text
-    forced = derive_text(SOURCE, "cyrl", existing=edited, force=True)
-    assert forced.conflicts == [] and forced.text == first
+    assert again.hashes == first.hashes  # the conflict stays open until resolved
+    forced = derive_text(SOURCE, "cyrl", existing=edited, force=True, hashes=first.hashes)
+    assert forced.conflicts == [] and forced.text == first.text
 
 
-def test_entry_without_marker_is_the_translators_own() -> None:
-    first = derive_text(SOURCE, "cyrl").text
-    marker_line = next(line for line in first.splitlines() if line.startswith("#. derived: ")
-                       and first.index(line) > first.index("Hello") - 200)
-    owned = _edit(first, marker_line + "\n", "")
-    owned = _edit(owned, "Здраво <b>", "Поздрав <b>")
-    again = derive_text(SOURCE, "cyrl", existing=owned)
+def test_keep_edits_makes_a_hand_edit_the_translators_own() -> None:
+    first = derive_text(SOURCE, "cyrl")
+    owned = _edit(first.text, "Здраво <b>", "Поздрав <b>")
+    kept = derive_text(SOURCE, "cyrl", existing=owned, hashes=first.hashes, keep_edits=True)
+    assert kept.conflicts == [] and [p.code for p in kept.manual] == ["manual"]
+    assert "menu\x04Hello %(name)s" not in kept.hashes  # derive no longer claims it
+    again = derive_text(SOURCE, "cyrl", existing=kept.text, hashes=kept.hashes)
+    assert again.conflicts == [] and "Поздрав <b>" in again.text
+
+
+def test_an_entry_derive_has_no_hash_for_is_the_translators_own() -> None:
+    first = derive_text(SOURCE, "cyrl")
+    owned = _edit(first.text, "Здраво <b>", "Поздрав <b>")
+    hashes = {k: v for k, v in first.hashes.items() if not k.startswith("menu\x04Hello")}
+    again = derive_text(SOURCE, "cyrl", existing=owned, hashes=hashes)
     assert again.conflicts == [] and [p.code for p in again.manual] == ["manual"]
     assert "Поздрав <b>" in again.text
 
 
+def test_old_derived_comments_move_to_the_sidecar() -> None:
+    """Catalogs written before the sidecar carried '#. derived: <hash>' comments: derive reads
+    them (an edit is still a conflict), writes none, and returns them as hashes."""
+    first = derive_text(SOURCE, "cyrl")
+    hello = first.hashes["menu\x04Hello %(name)s"]
+    legacy = _edit(first.text, 'msgctxt "menu"', f'#. derived: {hello}\nmsgctxt "menu"')
+    migrated = derive_text(SOURCE, "cyrl", existing=legacy)
+    assert "derived:" not in migrated.text and migrated.text == first.text
+    assert migrated.hashes == first.hashes
+    edited = _edit(legacy, "Здраво <b>", "Поздрав <b>")
+    assert [p.code for p in derive_text(SOURCE, "cyrl", existing=edited).conflicts] == ["conflict"]
+
+
 def test_source_change_replaces_derived_text_without_conflict() -> None:
-    first = derive_text(SOURCE, "cyrl").text
+    first = derive_text(SOURCE, "cyrl")
     changed = _edit(SOURCE, '"Zdravo <b>', '"Dobar dan, <b>')
-    again = derive_text(changed, "cyrl", existing=first)
+    again = derive_text(changed, "cyrl", existing=first.text, hashes=first.hashes)
     assert again.conflicts == [] and "Добар дан, <b>" in again.text
 
 
 def test_derive_is_idempotent() -> None:
-    first = derive_text(SOURCE, "cyrl").text
-    assert derive_text(SOURCE, "cyrl", existing=first).text == first
+    first = derive_text(SOURCE, "cyrl")
+    again = derive_text(SOURCE, "cyrl", existing=first.text, hashes=first.hashes)
+    assert (again.text, again.hashes) == (first.text, first.hashes)
 
 
 # ----------------------------------------------------------------------------- workflow

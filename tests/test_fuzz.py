@@ -137,7 +137,8 @@ def test_racing_derives_never_corrupt_the_catalog(tmp_path: Path) -> None:
     assert target.read_text("utf-8") == expected
     assert polib.pofile(str(target)).percent_translated() == 100
     leftovers = sorted(p.name for p in target.parent.iterdir())
-    assert leftovers == [".messages.po.lock", "messages.po"]  # the lock file stays; no temp files
+    # The lock file stays, the sidecar of derive's hashes is written; no temp files.
+    assert leftovers == [".messages.po.lock", "messages.derived.json", "messages.po"]
 
 
 def test_corrupt_source_leaves_the_derived_catalog_untouched(tmp_path: Path) -> None:

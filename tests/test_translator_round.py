@@ -74,9 +74,26 @@ def test_an_open_conflict_fails_the_checker_and_says_the_way_out(locales: Path) 
     next(e for e in catalog if e.msgid == "Search").msgstr = "Тражи"
     catalog.save()
     problems = [p for p in check_catalog(path, strict=True) if p.code == "conflict"]
-    assert len(problems) == 1 and "delete its '#. derived:' line" in problems[0].message
+    assert len(problems) == 1 and "derive --keep-edits" in problems[0].message
     result = CliRunner().invoke(main, ["catalogs", "--locales", str(locales), "derive"])
     assert result.exit_code == 1 and "Either revert the edit" in result.output
+    # The second way out: the edit becomes the translator's own, and the checker is content.
+    kept = CliRunner().invoke(main, ["catalogs", "--locales", str(locales), "derive",
+                                     "--keep-edits"])
+    assert kept.exit_code == 0, kept.output
+    assert polib.pofile(str(path)).find("Search").msgstr == "Тражи"  # type: ignore[union-attr]
+    assert [p for p in check_catalog(path, strict=True) if p.code == "conflict"] == []
+    again = CliRunner().invoke(main, ["catalogs", "--locales", str(locales), "derive"])
+    assert again.exit_code == 0 and "[conflict]" not in again.output and "[manual]" in again.output
+
+
+def test_translators_see_no_note_from_derive(locales: Path) -> None:
+    """The hand-edit detection lives in a sidecar, not in '#.' comments Poedit and Weblate
+    show to translators."""
+    text = po_path(locales, "sr_Cyrl").read_text("utf-8")
+    assert "derived:" not in text
+    sidecar = po_path(locales, "sr_Cyrl").with_name("messages.derived.json")
+    assert '"Search":' in sidecar.read_text("utf-8")
 
 
 def test_the_ci_gate(locales: Path) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -29,8 +29,9 @@ import polib
 
 from .. import locales
 from ..engine import CYRILLIC_LETTER, LATIN_LETTER, Transliterator, default_transliterator
-from ..errors import DecodeError
+from ..errors import CatalogError, DecodeError
 from ..fileio import read_text
+from . import hashes as derived_hashes
 from . import placeholders
 from .syntax import syntax_errors
 
@@ -116,6 +117,8 @@ class CheckConfig:
     #: gettext applies ``%`` even without variables): a stray % is then an error everywhere.
     always_format: bool = False
     flags: tuple[str, ...] = ()  # the flags of the entry the pair rules are looking at
+    #: What derive wrote into this catalog, when it is a derived one (its sidecar).
+    derived_hashes: Mapping[str, str] = field(default_factory=dict)
 
 
 CatalogRule = Callable[[polib.POFile, CheckConfig], Iterator[Finding]]
@@ -200,22 +203,21 @@ def pairs_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
 
 
 def derived_marker_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
-    """A derived entry (``#. derived: <hash>``) whose text no longer has that hash was edited
-    by hand: an open conflict until it is reverted or made the translator's own."""
-    import hashlib
-
+    """A derived entry whose text no longer has the hash derive recorded (in the catalog's
+    sidecar, or an old ``#. derived:`` comment) was edited by hand: an open conflict until
+    it is reverted or made the translator's own."""
+    recorded = dict(config.derived_hashes)
     for entry in po:
-        marker = next((line[len("derived: "):].strip() for line in
-                       (entry.comment or "").splitlines() if line.startswith("derived: ")),
-                      None)
-        if marker is None or entry.obsolete:
+        if entry.obsolete:
             continue
-        texts = [entry.msgstr] if not entry.msgid_plural else [
-            entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int)]
-        if hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()[:10] != marker:
+        marker = recorded.get(derived_hashes.entry_key(entry)) or derived_hashes.legacy_marker(
+            entry)
+        if marker is not None and any(derived_hashes.texts(entry)) and (
+                derived_hashes.text_hash(entry) != marker):
             yield Finding(entry.linenum or 0, "conflict",
                           f"{entry.msgid[:40]!r}: a derived translation was edited by hand; "
-                          "revert it (derive --force) or delete its '#. derived:' line")
+                          "revert it (derive --force) or make it the translator's own "
+                          "(derive --keep-edits)")
 
 
 def progress_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
@@ -307,12 +309,13 @@ CATALOG_RULES: list[CatalogRule] = [header_rule, duplicates_rule, plural_count_r
 def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
                strict: bool = False, transliterator: Transliterator | None = None,
                rules: Iterable[CatalogRule] | None = None,
-               always_format: bool = False) -> list[Problem]:
+               always_format: bool = False,
+               derived: Mapping[str, str] | None = None) -> list[Problem]:
     """Check a catalog's text with ``rules`` (default :data:`CATALOG_RULES`); see the
-    module docstring for what they check."""
+    module docstring for what they check (``derived``: the hashes derive recorded)."""
     config = CheckConfig(path, locale or locale_of(path), strict,
                          transliterator or default_transliterator(),
-                         always_format=always_format)
+                         always_format=always_format, derived_hashes=derived or {})
 
     def problem(found: Finding) -> Problem:
         severity = "error" if found.severity == "warning" and strict else found.severity
@@ -341,5 +344,9 @@ def check_catalog(path: str | Path, *, locale: str | None = None, strict: bool =
         return [Problem(name, exc.line, "error", "encoding", "not valid UTF-8")]
     except OSError as exc:
         return [Problem(name, 0, "error", "io", exc.strerror or str(exc))]
+    try:
+        recorded = derived_hashes.read(path)
+    except CatalogError as exc:
+        return [Problem(exc.path or name, 0, "error", "derived-hashes", exc.message)]
     return check_text(text, name, locale=locale, strict=strict, transliterator=transliterator,
-                      always_format=always_format)
+                      always_format=always_format, derived=recorded)

@@ -5,30 +5,33 @@ entities, placeholders and URLs kept by the engine) and keeps everything else: m
 comments, references, flags (fuzzy stays fuzzy), previous msgids, obsolete entries and the
 header, except ``Language``, which names the target.
 
-**Manual edits in the derived catalog.** Each derived entry carries an extracted comment
-``#. derived: <hash>``, the hash of the text derive wrote.  When a derived catalog already
-exists, each entry is compared with what derive would write now:
+**Manual edits in the derived catalog.** Derive records the hash of the text it wrote for each
+entry (:attr:`Derived.hashes`; written to a sidecar next to the catalog, see
+:mod:`~translit_service.catalogs.hashes`, where translators' tools do not show it).  When a
+derived catalog already exists, each entry is compared with what derive would write now:
 
 * same text: nothing to do;
-* the marker matches the text on disk: derive wrote it, so it is replaced;
-* the marker does not match: a translator edited a derived entry by hand.  The edit is kept
-  and reported as a **conflict** (derive exits non-zero): revert the edit, or delete the
-  ``#. derived:`` line to make the entry the translator's own;
-* no marker: the entry is the translator's own; it is kept and listed as *manual*.
+* the recorded hash matches the text on disk: derive wrote it, so it is replaced;
+* it does not match: a translator edited a derived entry by hand.  The edit is kept and
+  reported as a **conflict** (derive exits non-zero): revert the edit (``force``), or make it
+  the translator's own (``keep_edits``, which drops its hash);
+* no hash: the entry is the translator's own; it is kept and listed as *manual*.
 
 ``force=True`` overwrites conflicts and manual entries alike.
 
 >>> source = 'msgid ""\\nmsgstr ""\\n"Language: sr_Latn\\\\n"\\n\\nmsgid "News"\\nmsgstr "Vesti"\\n'
->>> print(derive_text(source, "cyrl").text.rstrip().split("\\n\\n")[1])
-#. derived: 00eb7277d2
+>>> derived = derive_text(source, "cyrl")
+>>> print(derived.text.rstrip().split("\\n\\n")[1])
 msgid "News"
 msgstr "Вести"
+>>> derived.hashes
+{'News': '00eb7277d2'}
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,46 +42,26 @@ from ..engine import Transliterator, default_transliterator
 from ..entries import derive_entry
 from ..errors import CatalogError, DecodeError, UnknownScript
 from ..fileio import read_text
+from . import hashes as derived_hashes
 from . import placeholders
 from .check import Problem
 from .gnu import gnu_layout
 from .syntax import syntax_errors
 
-MARKER = "derived: "
 _TARGET_LOCALE = {"cyrl": "sr_Cyrl", "latn": "sr_Latn"}
 
 
 class Derived(NamedTuple):
     text: str
     conflicts: list[Problem]  # hand edits of derived entries: kept, and an error
-    manual: list[Problem]  # entries without a marker that differ: kept, for information
+    manual: list[Problem]  # entries without a recorded hash that differ: kept, for information
     problems: list[Problem]  # header problems of the source (Plural-Forms)
+    #: What derive wrote, entry by entry (hashes.py): the sidecar's content.
+    hashes: dict[str, str]
 
 
-def _hash(entry: polib.POEntry) -> str:
-    texts = [entry.msgstr] if not entry.msgid_plural else [
-        entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int)]
-    return hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()[:10]
-
-
-def _marker(entry: polib.POEntry) -> str | None:
-    for line in (entry.comment or "").splitlines():
-        if line.startswith(MARKER):
-            return line[len(MARKER):].strip()
-    return None
-
-
-def _set_marker(entry: polib.POEntry) -> None:
-    lines = [line for line in (entry.comment or "").splitlines() if not line.startswith(MARKER)]
-    if entry.msgstr or any(entry.msgstr_plural.values()):
-        lines.insert(0, MARKER + _hash(entry))
-    entry.comment = "\n".join(lines)
-
-
-def _texts(entry: polib.POEntry) -> tuple[str, ...]:
-    if entry.msgid_plural:
-        return tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int))
-    return (entry.msgstr,)
+_texts = derived_hashes.texts
+_hash = derived_hashes.text_hash
 
 
 def _parse(text: str, path: str) -> polib.POFile:
@@ -103,8 +86,14 @@ def _clip(text: str, width: int = 60) -> str:
 
 def derive_text(source: str, to: str, *, existing: str | None = None, source_path: str = "",
                 target_path: str = "", force: bool = False,
-                transliterator: Transliterator | None = None) -> Derived:
-    """Derive the catalog text for script ``to`` from the ``source`` catalog text."""
+                transliterator: Transliterator | None = None,
+                hashes: Mapping[str, str] | None = None, keep_edits: bool = False) -> Derived:
+    """Derive the catalog text for script ``to`` from the ``source`` catalog text.
+
+    ``existing`` is the derived catalog as it is, ``hashes`` what derive wrote into it (its
+    sidecar; old ``#. derived:`` comments count too).  A hand edit is kept: a *conflict* when
+    derive had written the entry, unless ``keep_edits`` makes every such edit the
+    translator's own (no hash is kept for it from then on)."""
     if to not in _TARGET_LOCALE:
         raise UnknownScript("script", to, tuple(_TARGET_LOCALE))
     engine = transliterator or default_transliterator()
@@ -128,6 +117,8 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
     if existing is not None:
         for entry in _parse(existing, target_path or "<target>"):
             old[(entry.msgctxt, entry.msgid, bool(entry.obsolete))] = entry
+    recorded_hashes = dict(hashes or {})
+    written: dict[str, str] = {}
     conflicts: list[Problem] = []
     manual: list[Problem] = []
     for entry in po:
@@ -144,31 +135,42 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
                 problems.append(Problem(source_path, entry.linenum or 0, "error", "derived",
                                         f"{entry.msgid[:50]!r}: deriving changed a "
                                         f"placeholder, tag or entity ({after_text[:60]!r})"))
-        _set_marker(entry)
+        derived_hashes.drop_legacy_marker(entry)
+        name = derived_hashes.entry_key(entry)
+        if any(_texts(entry)):
+            written[name] = _hash(entry)
         before = old.get((entry.msgctxt, entry.msgid, bool(entry.obsolete)))
         if before is None or force or _texts(before) == _texts(entry):
             continue
         if not any(_texts(before)):
             continue  # an empty derived entry is never a hand edit: derive it again
-        recorded = _marker(before)
+        recorded = recorded_hashes.get(name) or derived_hashes.legacy_marker(before)
         if recorded == _hash(before):
             continue  # derive wrote what is on disk: replace it
+        if keep_edits:
+            recorded = None  # the translator's own from now on
         edited, derived = _texts(before)[0], _texts(entry)[0]
         message = (f"{_clip(entry.msgid)!r}: kept the hand-edited translation "
                    f"{_clip(edited)!r}; derive would write {_clip(derived)!r}")
         if recorded:
             message += (". Either revert the edit (derive --force writes the derived text), "
-                        "or make it the translator's own: delete its '#. derived:' line")
+                        "or make it the translator's own (derive --keep-edits)")
         where = Problem(target_path, (before.linenum or 0), "error" if recorded else "info",
                         "conflict" if recorded else "manual", message)
         (conflicts if recorded else manual).append(where)
         entry.msgstr, entry.msgstr_plural = before.msgstr, before.msgstr_plural
         entry.comment = before.comment
-    return Derived(gnu_layout(str(po)), conflicts, manual, problems)
+        derived_hashes.drop_legacy_marker(entry)
+        if recorded:
+            written[name] = recorded  # still derive's: the conflict stays open
+        else:
+            written.pop(name, None)
+    return Derived(gnu_layout(str(po)), conflicts, manual, problems, written)
 
 
 def derive_catalog(source_path: str | Path, to: str, target_path: str | Path | None = None, *,
-                   force: bool = False, transliterator: Transliterator | None = None) -> Derived:
+                   force: bool = False, transliterator: Transliterator | None = None,
+                   keep_edits: bool = False) -> Derived:
     """Derive the catalog for script ``to`` next to ``source_path`` (``…/sr_Latn/LC_MESSAGES/
     messages.po`` -> ``…/sr_Cyrl/LC_MESSAGES/messages.po``, or ``sr_Latn.po`` ->
     ``sr_Cyrl.po``) and return the result without writing it (see :func:`write_derived`)."""
@@ -182,7 +184,8 @@ def derive_catalog(source_path: str | Path, to: str, target_path: str | Path | N
     except OSError as exc:
         raise CatalogError(exc.strerror or str(exc), str(exc.filename or source)) from None
     return derive_text(text, to, existing=existing, source_path=str(source),
-                       target_path=str(target), force=force, transliterator=transliterator)
+                       target_path=str(target), force=force, transliterator=transliterator,
+                       hashes=derived_hashes.read(target), keep_edits=keep_edits)
 
 
 def default_target(source: Path, to: str) -> Path:

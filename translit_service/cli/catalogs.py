@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .. import catalogs, locales
+from ..catalogs import hashes as derived_hashes
 from ..catalogs.units import catalog_stats
 from ..errors import CatalogError, ProblemsFound
 from ..fileio import atomic_write, locked
@@ -112,10 +113,14 @@ def update(ctx: click.Context, only: tuple[str, ...]) -> None:
 @click.option("--to", "target", type=LocaleName(("sr_Latn", "sr_Cyrl")), default="sr_Cyrl",
               show_default=True, help="The catalog to derive.")
 @click.option("--force", is_flag=True, help="Overwrite hand edits in the derived catalog.")
+@click.option("--keep-edits", is_flag=True,
+              help="Make every hand edit in the derived catalog the translator's own (derive "
+                   "keeps it from now on instead of reporting a conflict).")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if the derived catalog is out of date.")
 @click.pass_context
-def derive(ctx: click.Context, source: str, target: str, force: bool, check_only: bool) -> None:
+def derive(ctx: click.Context, source: str, target: str, force: bool, keep_edits: bool,
+           check_only: bool) -> None:
     """Derive one Serbian script's catalog from the other's (see README: manual edits)."""
     if source == target:
         raise click.UsageError("--from and --to must differ")
@@ -123,18 +128,20 @@ def derive(ctx: click.Context, source: str, target: str, force: bool, check_only
     src, dst = catalogs.po_path(root, source), catalogs.po_path(root, target)
     to = "cyrl" if target == "sr_Cyrl" else "latn"
     with locked(dst):
-        result = catalogs.derive_catalog(src, to, dst, force=force,
+        result = catalogs.derive_catalog(src, to, dst, force=force, keep_edits=keep_edits,
                                          transliterator=ctx.obj["engine"])
         for problem in result.problems + result.conflicts + result.manual:
             click.echo(str(problem), err=True)
         current = dst.read_text("utf-8") if dst.exists() else None
+        hashes_current = derived_hashes.read(dst) == result.hashes
         if check_only:
-            if current != result.text:
+            if current != result.text or not hashes_current:
                 raise ProblemsFound(f"{dst}: out of date; run `translit catalogs derive`")
             click.echo(f"{dst}: up to date")
-        elif current != result.text:
+        elif current != result.text or not hashes_current:
             dst.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(dst, result.text)
+            derived_hashes.write(dst, result.hashes)
             click.echo(f"{dst}: derived from {src}")
         else:
             click.echo(f"{dst}: up to date")
@@ -165,7 +172,7 @@ def _stale(ctx: click.Context, root: Path, mapping: Path) -> int:
         result = catalogs.derive_catalog(source, "cyrl", target,
                                          transliterator=ctx.obj["engine"])
         current = target.read_text("utf-8") if target.exists() else None
-        if current != result.text:
+        if current != result.text or derived_hashes.read(target) != result.hashes:
             click.echo(f"{target}: not what derive makes; run `translit catalogs derive`",
                        err=True)
             found += 1
