@@ -304,3 +304,18 @@ def test_the_article_etag_covers_the_whole_body(client) -> None:  # type: ignore
         articles.store.meta = original  # type: ignore[method-assign]
         articles._cache.clear()
     assert again.status_code == 200 and "novo" in again.get_json()["tags"]
+
+
+@pytest.mark.parametrize(("lang", "kind", "tags"), [
+    ("en", "press note", ["press note", "media"]),
+    ("sr-Latn", "saopštenje", ["saopštenje", "mediji"]),
+    ("sr-Cyrl", "саопштење", ["саопштење", "медији"]),
+])
+def test_kind_and_tags_come_from_the_translators_file(client: FlaskClient, lang: str,
+                                                      kind: str, tags: list[str]) -> None:
+    """A Serbian response is not half English: kind and tags are units of the article's .po
+    (msgctxt "kind" and "tag"), translated in sr_Latn and derived for sr-Cyrl."""
+    body = client.get(f"/api/v1/articles/2023-01-20-media-queries?lang={lang}").get_json()
+    assert (body["kind"], body["tags"]) == (kind, tags)
+    pot = (CONTENT / "2023-01-20-media-queries" / "article.pot").read_text("utf-8")
+    assert 'msgctxt "kind"\nmsgid "press note"' in pot and 'msgctxt "tag"\nmsgid "media"' in pot

@@ -27,7 +27,9 @@ from .store import ArticleError, ArticleFiles, Store
 
 HEADLINE = "headline"
 BYLINE = "byline"
-PLAIN_TEXT_CONTEXTS = (HEADLINE, BYLINE)
+KIND = "kind"  # the kind of article (meta.json "kind"), translated like the headline
+TAG = "tag"  # each of meta.json's "tags"
+PLAIN_TEXT_CONTEXTS = (HEADLINE, BYLINE, KIND, TAG)
 DATE_FORMATS = {"en": "MMM d y", "sr_Latn": "d. MMMM y.", "sr_Cyrl": "d. MMMM y."}
 
 
@@ -125,6 +127,7 @@ class ArticleService:
         meta = self.store.meta(files)
         html = self.store.source_html(files)
         title, author, origin, completeness = meta.title, meta.author, "source", 1.0
+        kind, tags = meta.kind, tuple(meta.tags)
         if variant.script:
             translations, origin = self._translations(files, variant)
             units = segment(html)
@@ -135,16 +138,20 @@ class ArticleService:
             completeness = round((built.translated + bool(headline)) / (built.total + 1), 4)
             byline = translations.get((BYLINE, author))
             author = byline or self.engine.convert(author, variant.script)
+            # Kind and tags from the translators' file, so a Serbian response is not half
+            # English (an untranslated one stays English, as an untranslated paragraph does).
+            kind = translations.get((KIND, meta.kind)) or meta.kind
+            tags = tuple(translations.get((TAG, tag)) or tag for tag in meta.tags)
         date_display = format_date(meta.date, DATE_FORMATS[variant.locale], locale=variant.locale)
         # Everything a response shows (tags, kind, completeness…), so that no change hides
         # behind an old ETag.
         body = {"id": files.id, "lang": variant.tag, "title": title, "html": html,
                 "author": author, "date": meta.date.isoformat(), "date_display": date_display,
-                "tags": list(meta.tags), "kind": meta.kind, "completeness": completeness,
+                "tags": list(tags), "kind": kind, "completeness": completeness,
                 "origin": origin}
         etag = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
         return Rendered(files.id, variant.tag, title, meta.date.isoformat(), date_display,
-                        author, meta.tags, meta.kind, html, completeness, origin, etag)
+                        author, tags, kind, html, completeness, origin, etag)
 
     def available(self, article_id: str) -> dict[str, float]:
         """Completeness per variant tag (1.0 for English)."""

@@ -9,7 +9,7 @@ from ..catalogs import update
 from ..catalogs.units import Suggestion, Unit, prefill, write_template
 from ..engine import Transliterator, default_transliterator
 from .memory import Memory
-from .render import BYLINE, HEADLINE, PLAIN_TEXT_CONTEXTS, read_translations
+from .render import BYLINE, HEADLINE, KIND, PLAIN_TEXT_CONTEXTS, TAG, read_translations
 from .segment import segment
 from .store import TRANSLATION_LOCALES, Store
 
@@ -56,6 +56,11 @@ def extract_article(store: Store, article_id: str, locale: str | None = None, *,
     if meta.author:
         units.append(Unit(meta.author, BYLINE, (files.meta.name, 1),
                           "The byline: a person's name, or an office"))
+    if meta.kind:
+        units.append(Unit(meta.kind, KIND, (files.meta.name, 1),
+                          "The kind of article (news, interview, speech, press note)"))
+    units += [Unit(tag, TAG, (files.meta.name, 1), "A tag of the article")
+              for tag in dict.fromkeys(meta.tags)]
     units += [Unit(unit.msgid, unit.context, (files.source.name, unit.line), f"<{unit.element}>")
               for unit in segment(html)]
     pot = files.directory / "article.pot"
