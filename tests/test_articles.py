@@ -280,7 +280,47 @@ def test_markdown_source_is_rendered(store_dir: Path) -> None:
     assert en.html == "<h2>Accreditation</h2>\n<p>Send your <em>press card</em>.</p>\n"
     result = extract_article(Store(store_dir), article.name)
     assert result.prefilled == 1  # "Accreditation" from the press note's translation
-    assert [u.msgid for u in segment(en.html)] == ["Accreditation", "Send your <em>press card</em>."]
+
+
+def test_markdown_articles_are_translated_as_markdown(store_dir: Path) -> None:
+    """Markdown units (inline syntax kept), a lone image's alt text on its own, code left out,
+    references to the .md lines; the translation renders into the page in both scripts."""
+    article = store_dir / "2024-06-02-markdown-units"
+    article.mkdir()
+    (article / "meta.json").write_text(json.dumps({"title": "Units", "date": "2024-06-02"}))
+    (article / "article.md").write_text(
+        "# Visit\n\nThe *head* of the office met\n[the press](https://example.org).\n\n"
+        "![The press room](/static/photos/press-room.svg)\n\n- First point\n- Second point\n\n"
+        "```\nmake run\n```\n")
+    result = extract_article(Store(store_dir), article.name)
+    po = polib.pofile(result.po)
+    units = [(e.msgctxt, e.msgid, e.occurrences) for e in po
+             if e.msgctxt not in ("headline", "byline", "kind", "tag")]
+    assert units == [
+        (None, "Visit", [("article.md", "1")]),
+        (None, "The *head* of the office met [the press](https://example.org).",
+         [("article.md", "3")]),
+        ("alt", "The press room", [("article.md", "6")]),
+        (None, "First point", [("article.md", "8")]),
+        (None, "Second point", [("article.md", "9")]),
+    ]
+    translations = {"Visit": "Poseta", "The press room": "Sala za medije",
+                    "The *head* of the office met [the press](https://example.org).":
+                        "*Šef* kancelarije primio je [novinare](https://example.org).",
+                    "First point": "Prva tačka"}
+    for entry in po:
+        entry.msgstr = translations.get(entry.msgid, entry.msgstr)
+    po.save()
+    service = ArticleService(Store(store_dir))
+    latin = service.render(article.name, locales.BY_TAG["sr-latn"], publish_only=False)
+    assert "<h1>Poseta</h1>" in latin.html
+    assert '<em>Šef</em> kancelarije primio je <a href="https://example.org">novinare</a>.' in latin.html
+    assert 'alt="Sala za medije"' in latin.html and "Prva tačka" in latin.html
+    assert '<span lang="en">Second point</span>' in latin.html  # untranslated: marked English
+    assert "make run" in latin.html  # the code block, never a unit
+    cyrillic = service.render(article.name, locales.BY_TAG["sr-cyrl"], publish_only=False)
+    assert "<h1>Посета</h1>" in cyrillic.html and 'alt="Сала за медије"' in cyrillic.html
+    assert '<a href="https://example.org">новинаре</a>' in cyrillic.html
 
 
 def test_the_article_etag_covers_the_whole_body(client) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from .. import locales
 from ..catalogs import units
 from ..engine import Transliterator, default_transliterator
 from ..errors import CatalogError, TranslitError
+from .markdown import html_translations
 from .segment import build, segment
 from .store import ArticleError, ArticleFiles, Store
 
@@ -130,6 +131,10 @@ class ArticleService:
         kind, tags = meta.kind, tuple(meta.tags)
         if variant.script:
             translations, origin = self._translations(files, variant)
+            if files.source.suffix == ".md":  # Markdown units: mapped onto the rendered HTML
+                translations = {
+                    **{k: v for k, v in translations.items() if k[0] in PLAIN_TEXT_CONTEXTS},
+                    **html_translations(self.store.source_text(files), translations)}
             units = segment(html)
             built = build(html, translations, units, untranslated_lang="en")
             html = built.html

@@ -104,11 +104,15 @@ class Store:
         except (ValueError, KeyError, TypeError) as exc:
             raise ArticleError(f"{files.meta}: {exc}") from None
 
-    def source_html(self, files: ArticleFiles) -> str:
+    def source_text(self, files: ArticleFiles) -> str:
+        """The article's source as written (HTML, or Markdown for ``article.md``)."""
         try:
-            text = files.source.read_text("utf-8")
+            return files.source.read_text("utf-8")
         except UnicodeDecodeError as exc:
             raise ArticleError(f"{files.source}: not valid UTF-8 (byte {exc.start})") from None
+
+    def source_html(self, files: ArticleFiles) -> str:
+        text = self.source_text(files)
         if files.source.suffix == ".md":
             from markdown_it import MarkdownIt
 

@@ -8,6 +8,7 @@ from .. import __version__
 from ..catalogs import update
 from ..catalogs.units import Suggestion, Unit, prefill, write_template
 from ..engine import Transliterator, default_transliterator
+from .markdown import markdown_units
 from .memory import Memory
 from .render import BYLINE, HEADLINE, KIND, PLAIN_TEXT_CONTEXTS, TAG, read_translations
 from .segment import segment
@@ -61,8 +62,14 @@ def extract_article(store: Store, article_id: str, locale: str | None = None, *,
                           "The kind of article (news, interview, speech, press note)"))
     units += [Unit(tag, TAG, (files.meta.name, 1), "A tag of the article")
               for tag in dict.fromkeys(meta.tags)]
-    units += [Unit(unit.msgid, unit.context, (files.source.name, unit.line), f"<{unit.element}>")
-              for unit in segment(html)]
+    if files.source.suffix == ".md":  # Markdown units, with their lines in the .md file
+        units += [Unit(unit.msgid, unit.context, (files.source.name, unit.line),
+                       "the alt text of an image" if unit.context == "alt"
+                       else f"<{unit.element}> in Markdown")
+                  for unit in markdown_units(store.source_text(files))]
+    else:
+        units += [Unit(unit.msgid, unit.context, (files.source.name, unit.line),
+                       f"<{unit.element}>") for unit in segment(html)]
     pot = files.directory / "article.pot"
     write_template(pot, units, f"article {article_id}", __version__)
     if locale is None:
