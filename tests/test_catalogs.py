@@ -35,8 +35,8 @@ def codes(name: str, **kwargs: object) -> set[str]:
         ("header_fuzzy.po", "header-fuzzy", {}),
         ("plural_forms.po", "plural-forms", {}),
         ("plural_count.po", "plural-count", {}),
-        ("placeholders_percent.po", "placeholders", {}),
-        ("placeholders_brace.po", "placeholders", {}),
+        ("placeholders_percent.po", "format", {}),  # python-format: read as msgfmt does
+        ("placeholders_brace.po", "format", {}),
         ("markup.po", "markup", {}),
         ("mixed_script.po", "mixed-script", {}),
         ("newline.po", "newline", {}),

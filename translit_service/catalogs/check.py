@@ -31,8 +31,8 @@ from .. import locales
 from ..engine import CYRILLIC_LETTER, LATIN_LETTER, Transliterator, default_transliterator
 from ..errors import CatalogError, DecodeError
 from ..fileio import read_text
+from . import formats, placeholders
 from . import hashes as derived_hashes
-from . import placeholders
 from .syntax import syntax_errors
 
 
@@ -164,10 +164,10 @@ def header_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
 
 
 def duplicates_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
-    """No two entries with the same context and msgid."""
-    seen = Counter((e.msgctxt, e.msgid) for e in po if not e.obsolete)
+    """No two entries with the same context and msgid, obsolete ones included (msgfmt)."""
+    seen = Counter((e.msgctxt, e.msgid) for e in po)
     for entry in po:
-        if not entry.obsolete and seen[(entry.msgctxt, entry.msgid)] > 1:
+        if seen[(entry.msgctxt, entry.msgid)] > 1:
             yield Finding(entry.linenum or 0, "duplicate",
                           f"duplicate entry {entry.msgid[:40]!r}")
 
@@ -240,14 +240,30 @@ def newline_rule(source: str, translation: str,
             yield "newline", f"msgid and msgstr do not both {where} with \\n", "error"
 
 
+def format_rule(source: str, translation: str,
+                config: CheckConfig) -> Iterator[tuple[str, str, str]]:
+    """The formats the entry's flags declare, read as ``msgfmt -c`` reads them
+    (:mod:`~translit_service.catalogs.formats`): printf's ``%n$`` reordering, width and
+    ``%i``/``%d`` are fine in c-format; named fields may repeat or move."""
+    for flag in formats.formats_of(config.flags):
+        for message in formats.compare(flag, source, translation):
+            yield "format", f"{flag}: {message}", "error"
+
+
 def placeholder_rule(source: str, translation: str,
                      config: CheckConfig) -> Iterator[tuple[str, str, str]]:
-    """%-placeholders and {}-placeholders agree."""
-    if not placeholders.same_percent_placeholders(source, translation):
+    """%-placeholders and {}-placeholders agree, in an entry that declares no format (one
+    that does is :func:`format_rule`'s), unless a ``no-…-format`` flag says they are text."""
+    declared = formats.formats_of(config.flags)
+    percent_declared = any(f in declared for f in ("c-format", "objc-format", "python-format"))
+    percent_off = any(f in config.flags for f in ("no-c-format", "no-python-format"))
+    if (not percent_declared and not percent_off
+            and not placeholders.same_percent_placeholders(source, translation)):
         yield ("placeholders", "%-placeholders differ: "
                f"{placeholders.python_format(source)} vs "
                f"{placeholders.python_format(translation)}", "error")
-    if placeholders.brace_format(source) != placeholders.brace_format(translation):
+    if ("python-brace-format" not in declared and "no-python-brace-format" not in config.flags
+            and placeholders.brace_format(source) != placeholders.brace_format(translation)):
         yield ("placeholders", "{}-placeholders differ: "
                f"{placeholders.brace_format(source)} vs "
                f"{placeholders.brace_format(translation)}", "error")
@@ -259,8 +275,9 @@ def stray_percent_rule(source: str, translation: str,
     character"): an error in a format string (a ``python-format``/``c-format`` entry, or any
     entry of a catalog whose strings are always formatted, as the site's are), and whenever
     the msgid itself has none; write ``%%`` for a literal percent sign."""
-    if "%" not in translation or "no-python-format" in config.flags:
-        return
+    if "%" not in translation or "no-python-format" in config.flags or any(
+            f in formats.formats_of(config.flags) for f in ("c-format", "objc-format")):
+        return  # printf directives are format_rule's (%p, %'d, %@ are valid there)
     stray = placeholders.stray_percents(translation)
     if not stray:
         return
@@ -300,8 +317,8 @@ def script_rule(source: str, translation: str,
 
 
 #: The rules, in order; add one by appending (a function returning findings).
-PAIR_RULES: list[PairRule] = [newline_rule, placeholder_rule, stray_percent_rule, markup_rule,
-                              script_rule]
+PAIR_RULES: list[PairRule] = [newline_rule, format_rule, placeholder_rule, stray_percent_rule,
+                              markup_rule, script_rule]
 CATALOG_RULES: list[CatalogRule] = [header_rule, duplicates_rule, plural_count_rule,
                                     pairs_rule, derived_marker_rule, progress_rule]
 
