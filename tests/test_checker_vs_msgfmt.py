@@ -39,3 +39,31 @@ def test_agreement_figure() -> None:
     """The figure the README reports."""
     total = len(CASES["verdicts"])
     assert (total, len(CASES["known_disagreements"])) == (23, 1)
+
+
+HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+          '"Language: sr_Latn\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : '
+          'n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n')
+
+
+@pytest.mark.parametrize(("msgid", "msgstr", "code"), [
+    ("Hello", "   ", "blank"),
+    ("See https://example.org/a", "Vidi https://example.org/b", "urls"),
+    ("Write to press@example.org", "Pišite na info@example.org", "urls"),
+    ('<a href="/news">News</a>', '<a href="/vesti">Vesti</a>', "link-attributes"),
+    (" Leading", "Vodeći", "whitespace"),
+    ("Trailing ", "Prateći", "whitespace"),
+    ("One space", "Jedan  razmak", "double-space"),
+    ("Done.", "Gotovo", "end-punctuation"),
+    ("Done", "Gotovo!", "end-punctuation"),
+    ("It is ready", "Spremno je je", "doubled-word"),
+])
+def test_pofilter_style_warnings(msgid: str, msgstr: str, code: str) -> None:
+    """What pofilter warns about: warnings, never errors, even with --strict."""
+    from translit_service.catalogs import check_text
+
+    text = HEADER + f"msgid {json.dumps(msgid)}\nmsgstr {json.dumps(msgstr, ensure_ascii=False)}\n"
+    found = {(p.code, p.severity) for p in check_text(text, "x/sr_Latn/LC_MESSAGES/messages.po",
+                                                       strict=True)}
+    assert (code, "warning") in found, found
+    assert not [c for c, severity in found if severity == "error"], found

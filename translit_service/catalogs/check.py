@@ -316,9 +316,45 @@ def script_rule(source: str, translation: str,
                "warning")
 
 
+_URL_OR_EMAIL = re.compile(r"(?:https?|ftp)://[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
+_END = ".!?:;…"
+#: The style warnings (pofilter's): reported, never made errors by --strict.
+STYLE_CODES = frozenset({"blank", "urls", "link-attributes", "whitespace", "double-space",
+                         "end-punctuation", "doubled-word"})
+
+
+def style_rule(source: str, translation: str,
+               config: CheckConfig) -> Iterator[tuple[str, str, str]]:
+    """What pofilter warns about and a Serbian translator wants to hear (warnings only):
+    a blank translation, changed URLs or e-mail addresses, changed href/src values,
+    different leading or trailing whitespace, a new double space, end punctuation lost or
+    added, a doubled word."""
+    if translation and not translation.strip():
+        yield "blank", "the translation is only whitespace", "warning"
+        return
+    if sorted(_URL_OR_EMAIL.findall(source)) != sorted(_URL_OR_EMAIL.findall(translation)):
+        yield "urls", "URLs or e-mail addresses differ from the msgid's", "warning"
+    links = [a or b for a, b in _LINK_ATTRIBUTE.findall(source)]
+    if links != [a or b for a, b in _LINK_ATTRIBUTE.findall(translation)]:
+        yield "link-attributes", "href or src values differ from the msgid's", "warning"
+    for where, first, second in (("leading", source[:1], translation[:1]),
+                                 ("trailing", source[-1:], translation[-1:])):
+        if first.isspace() != second.isspace():
+            yield "whitespace", f"{where} whitespace differs from the msgid's", "warning"
+    if "  " in translation and "  " not in source:
+        yield "double-space", "a double space the msgid does not have", "warning"
+    if (source.rstrip()[-1:] in _END) != (translation.rstrip()[-1:] in _END) and source.strip():
+        yield "end-punctuation", "end punctuation lost or added", "warning"
+    doubled = _DOUBLED.search(translation)
+    if doubled and not _DOUBLED.search(source) and not doubled.group(1).isdigit():
+        yield "doubled-word", f"doubled word {doubled.group()!r}", "warning"
+
+
 #: The rules, in order; add one by appending (a function returning findings).
 PAIR_RULES: list[PairRule] = [newline_rule, format_rule, placeholder_rule, stray_percent_rule,
-                              markup_rule, script_rule]
+                              markup_rule, script_rule, style_rule]
 CATALOG_RULES: list[CatalogRule] = [header_rule, duplicates_rule, plural_count_rule,
                                     pairs_rule, derived_marker_rule, progress_rule]
 
@@ -335,7 +371,8 @@ def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
                          always_format=always_format, derived_hashes=derived or {})
 
     def problem(found: Finding) -> Problem:
-        severity = "error" if found.severity == "warning" and strict else found.severity
+        severity = ("error" if found.severity == "warning" and strict
+                    and found.code not in STYLE_CODES else found.severity)
         return Problem(path, found.line, severity, found.code, found.message)
 
     syntax = [problem(Finding(line, "syntax", message)) for line, message in syntax_errors(text)]
