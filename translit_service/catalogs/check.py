@@ -33,7 +33,7 @@ from ..errors import CatalogError, DecodeError
 from ..fileio import read_text
 from . import formats, placeholders
 from . import hashes as derived_hashes
-from .syntax import syntax_errors
+from .syntax import one_keyword_a_line, syntax_errors
 
 
 class Problem(NamedTuple):
@@ -370,10 +370,13 @@ def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
                          transliterator or default_transliterator(),
                          always_format=always_format, derived_hashes=derived or {})
 
+    text, origin = one_keyword_a_line(text)  # msgfmt reads 'msgid "2" msgstr "2"' too
+
     def problem(found: Finding) -> Problem:
         severity = ("error" if found.severity == "warning" and strict
                     and found.code not in STYLE_CODES else found.severity)
-        return Problem(path, found.line, severity, found.code, found.message)
+        line = origin[found.line - 1] if 1 <= found.line <= len(origin) else found.line
+        return Problem(path, line, severity, found.code, found.message)
 
     syntax = [problem(Finding(line, "syntax", message)) for line, message in syntax_errors(text)]
     if syntax:

@@ -114,3 +114,29 @@ def syntax_errors(text: str) -> list[tuple[int, str]]:
         last_kw_line = number
     end_entry(last_kw_line)
     return errors
+
+
+_KEYWORD = r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)"
+_TWO_ON_ONE_LINE = re.compile(
+    rf'^(?P<prefix>\s*(?:#~\s*)?)(?P<first>{_KEYWORD}\s+"(?:[^"\\]|\\.)*")\s+'
+    rf'(?P<rest>{_KEYWORD}\s+".*)$')
+
+
+def one_keyword_a_line(text: str) -> tuple[str, list[int]]:
+    """``text`` with entries written on one line (``msgid "2" msgstr "2"``, which msgfmt
+    accepts) split one keyword a line, and for each line of the result the line of ``text``
+    it comes from.
+
+    >>> one_keyword_a_line('msgid "2" msgstr "2"\\n')
+    ('msgid "2"\\nmsgstr "2"\\n', [1, 1, 2])
+    """
+    lines: list[str] = []
+    origin: list[int] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        while (m := _TWO_ON_ONE_LINE.match(line)) is not None:
+            lines.append(m.group("prefix") + m.group("first"))
+            origin.append(number)
+            line = m.group("prefix") + m.group("rest")
+        lines.append(line)
+        origin.append(number)
+    return "\n".join(lines), origin
