@@ -29,11 +29,11 @@ NEGATIONS = {"c-format": "no-c-format", "objc-format": "no-objc-format",
 _C = re.compile(
     r"%(?:(?P<pos>[1-9]\d*)\$)?(?P<flags>[-+ #0'I]*)"
     r"(?P<width>\*(?:[1-9]\d*\$)?|\d+)?(?:\.(?P<prec>\*(?:[1-9]\d*\$)?|\d*))?"
-    r"(?P<len>hh|h|ll|l|L|q|j|z|Z|t)?(?P<conv>[diouxXeEfFgGaAcspnm%@])")
+    r"(?P<len>hh|h|ll|l|L|q|j|z|Z|t)?(?P<conv>[diouxXbBeEfFgGaAcspnm%@])")
 _PY = re.compile(
     r"%(?:\((?P<name>[^()]*)\))?(?P<flags>[-+ #0]*)(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d+))?"
     r"(?P<len>[hlL])?(?P<conv>[diouxXeEfFgGcrsa%])")
-_C_TYPES = {**dict.fromkeys("diouxX", "integer"), **dict.fromkeys("eEfFgGaA", "float"),
+_C_TYPES = {**dict.fromkeys("diouxXbB", "integer"), **dict.fromkeys("eEfFgGaA", "float"),
             "c": "char", "s": "string", "p": "pointer", "n": "count", "@": "object"}
 _PY_TYPES = {**dict.fromkeys("diouxX", "integer"), **dict.fromkeys("eEfFgG", "float"),
              "c": "char", **dict.fromkeys("rsa", "any")}
