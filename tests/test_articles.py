@@ -291,7 +291,7 @@ def test_markdown_articles_are_translated_as_markdown(store_dir: Path) -> None:
     (article / "article.md").write_text(
         "# Visit\n\nThe *head* of the office met\n[the press](https://example.org).\n\n"
         "![The press room](/static/photos/press-room.svg)\n\n- First point\n- Second point\n\n"
-        "```\nmake run\n```\n")
+        "```\nmake run\n```\n\n| Office | Phone |\n|---|---|\n| Press | 011 |\n")
     result = extract_article(Store(store_dir), article.name)
     po = polib.pofile(result.po)
     units = [(e.msgctxt, e.msgid, e.occurrences) for e in po
@@ -303,11 +303,15 @@ def test_markdown_articles_are_translated_as_markdown(store_dir: Path) -> None:
         ("alt", "The press room", [("article.md", "6")]),
         (None, "First point", [("article.md", "8")]),
         (None, "Second point", [("article.md", "9")]),
+        (None, "Office", [("article.md", "15")]),
+        (None, "Phone", [("article.md", "15")]),
+        (None, "Press", [("article.md", "17")]),
+        (None, "011", [("article.md", "17")]),
     ]
     translations = {"Visit": "Poseta", "The press room": "Sala za medije",
                     "The *head* of the office met [the press](https://example.org).":
                         "*Šef* kancelarije primio je [novinare](https://example.org).",
-                    "First point": "Prva tačka"}
+                    "First point": "Prva tačka", "Office": "Kancelarija"}
     for entry in po:
         entry.msgstr = translations.get(entry.msgid, entry.msgstr)
     po.save()
@@ -318,6 +322,7 @@ def test_markdown_articles_are_translated_as_markdown(store_dir: Path) -> None:
     assert 'alt="Sala za medije"' in latin.html and "Prva tačka" in latin.html
     assert '<span lang="en">Second point</span>' in latin.html  # untranslated: marked English
     assert "make run" in latin.html  # the code block, never a unit
+    assert "<th>Kancelarija</th>" in latin.html  # a table cell
     cyrillic = service.render(article.name, locales.BY_TAG["sr-cyrl"], publish_only=False)
     assert "<h1>Посета</h1>" in cyrillic.html and 'alt="Сала за медије"' in cyrillic.html
     assert '<a href="https://example.org">новинаре</a>' in cyrillic.html

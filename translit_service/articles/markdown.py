@@ -1,10 +1,10 @@
 """Markdown articles translated as Markdown, as po4a's and mdpo's Markdown modes do.
 
 A translator of ``article.md`` gets Markdown units, not rendered HTML: every heading,
-paragraph, list item and quoted paragraph is one unit whose inline Markdown (``*emphasis*``,
-``[links](…)``) stays in it; an image that stands alone in its paragraph is a unit of its own
-holding only its alt text (context ``alt``); code blocks are left out; each unit's reference
-is its line in the ``.md`` file.
+paragraph, list item, quoted paragraph and table cell is one unit whose inline Markdown
+(``*emphasis*``, ``[links](…)``) stays in it; an image that stands alone in its paragraph is
+a unit of its own holding only its alt text (context ``alt``); code blocks are left out; each
+unit's reference is its line in the ``.md`` file.
 
 To render, a translated unit becomes what its English rendered to in HTML, so the HTML steps
 (untranslated units marked ``lang="en"``, completeness, derived scripts) stay the same.
@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
-_PARSER = MarkdownIt("commonmark")
+#: CommonMark with tables (GitHub's pipe tables): the articles' Markdown.
+_PARSER = MarkdownIt("commonmark").enable("table")
 _MARKDOWN_SPECIAL = re.compile(r"[\\\[\]]")  # escaped in a translated alt text
 
 
@@ -34,6 +35,11 @@ class MarkdownUnit(NamedTuple):
     line: int  # 1-based line of the block in the .md file
     element: str  # the HTML element it renders to (p, h2, li…), for the translator's note
     source: str  # the block's Markdown as written (a lone image: ``![alt](src)``)
+
+
+def render_markdown(source: str) -> str:
+    """An article's Markdown as HTML."""
+    return str(_PARSER.render(source))
 
 
 def _squash(text: str) -> str:

@@ -114,7 +114,7 @@ class Store:
     def source_html(self, files: ArticleFiles) -> str:
         text = self.source_text(files)
         if files.source.suffix == ".md":
-            from markdown_it import MarkdownIt
+            from .markdown import render_markdown
 
-            return str(MarkdownIt("commonmark").render(text))
+            return render_markdown(text)
         return text
