@@ -230,7 +230,7 @@ class Pipeline(NamedTuple):
     serbian_words: bool  # protect foreign words, Roman numerals and acronyms
     restore: bool = False  # restore diacritics first (a step on the whole text)
     #: Space-free tokens seen before: their conversion, or None where something may be
-    #: protected (see :meth:`Transliterator._memo_convert`).
+    #: protected (see :meth:`Transliterator._convert_chunks`).
     tokens: dict[str, str | None] | None = None
 
 
@@ -487,26 +487,14 @@ class Transliterator:
         values = converted.split(" ")
         if len(values) != len(tokens):
             return
-        learnt: list[tuple[str, str]] = []
-        whole = True
-        for token, value in zip(tokens, values, strict=True):
-            if token in memo:
-                if memo[token] is None:
-                    whole = False
-                    break
-            elif self._context_free(token, pipeline):
-                if len(token) <= _MEMO_TOKEN:
-                    learnt.append((token, value))
-            else:
-                if len(token) <= _MEMO_TOKEN:
-                    memo[token] = None
-                whole = False
-                break
+        stop = self._first_in_context(tokens, pipeline, memo)
         glossary = self.options.glossary
-        if (not whole and isinstance(glossary, Glossary) and self.options.serbian
+        if (stop < len(tokens) and isinstance(glossary, Glossary) and self.options.serbian
                 and glossary.changes_spaces(pipeline.to)):
             return
-        memo.update(learnt)
+        memo.update((token, value) for token, value in zip(tokens[:stop], values[:stop],
+                                                           strict=True)
+                    if token not in memo and len(token) <= _MEMO_TOKEN)
 
     def _convert_scanned(self, text: str, pipeline: Pipeline, keep: frozenset[str] = frozenset(),
                          spans: Sequence[Span] | None = None) -> str:
@@ -587,13 +575,6 @@ class Transliterator:
         pipeline = self._pipelines.get(to)
         if pipeline is None:
             pipeline = self.pipeline(_script(to))
-        if fmt == "text" and not keep:
-            memo = pipeline.tokens  # _convert_text's first step, here to save a call
-            if memo is not None and len(text) <= _CHUNK:
-                try:
-                    return " ".join(map(memo.__getitem__, text.split(" ")))  # type: ignore[arg-type]
-                except (KeyError, TypeError):
-                    return self._convert_chunks(text, pipeline, memo)
         tokens = frozenset(keep) if keep else _NO_TOKENS
         if fmt == "text":
             return self._convert_text(text, pipeline, tokens)
@@ -623,13 +604,13 @@ class Transliterator:
         if len(text) <= _CHUNK:
             tokens = text.split(" ")
             latin, cyrillic = self._letters
-            try:
-                return _verdict_of(sum(map(latin.__getitem__, tokens)),  # type: ignore[arg-type]
-                                   sum(map(cyrillic.__getitem__, tokens)))  # type: ignore[arg-type]
-            except (KeyError, TypeError):
-                if self._learn_letters(tokens):
+            for _ in range(2):  # from the memo; again once the unseen tokens are learnt
+                try:
                     return _verdict_of(sum(map(latin.__getitem__, tokens)),  # type: ignore[arg-type]
                                        sum(map(cyrillic.__getitem__, tokens)))  # type: ignore[arg-type]
+                except (KeyError, TypeError):
+                    if not self._learn_letters(tokens):
+                        break
         return _verdict(_unprotected(text, self.spans(text)))
 
     def _learn_letters(self, tokens: list[str]) -> bool:

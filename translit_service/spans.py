@@ -549,12 +549,12 @@ class _Scanner:
             after, self.acronyms)
 
     # -- the scan --------------------------------------------------------------------------
-    def run(self) -> list[Span]:
+    def run(self, pos: int = 0) -> list[Span]:
+        """Scan from ``pos`` (where the first candidate is, when the caller found it)."""
         handlers = _HANDLERS
         candidates = _CANDIDATE if self.serbian_words else _CANDIDATE_PLAIN
         search, match, text = candidates.search, _TRIGGER.match, self.text
         word = _Scanner.word
-        pos = 0
         while (candidate := search(text, pos)) is not None:
             m = match(text, candidate.start())
             if m is None:
@@ -588,8 +588,9 @@ def protected_spans(text: str, *, serbian_words: bool = True,
     >>> [s.keep for s in protected_spans("XXI vek, REGEX 18, NULL i NATO, --no-debug, Page_Up")]
     ['XXI', 'REGEX', 'NULL', '--no-debug', 'Page_Up']
     """
-    if not has_trigger(text, serbian_words):
+    first = (_CANDIDATE if serbian_words else _CANDIDATE_PLAIN).search(text)
+    if first is None:
         return []
     if acronyms is None:
         acronyms = Lexicon.default().latin_acronyms
-    return _Scanner(text, serbian_words, acronyms, english).run()
+    return _Scanner(text, serbian_words, acronyms, english).run(first.start())
