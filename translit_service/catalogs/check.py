@@ -316,7 +316,10 @@ def script_rule(source: str, translation: str,
                "warning")
 
 
-_URL_OR_EMAIL = re.compile(r"(?:https?|ftp)://[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address starts where a run of its characters starts: one try a run, not one a character
+# (linear on a megabyte without an @).
+_URL_OR_EMAIL = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"')\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 _END = ".!?:;…"

@@ -26,12 +26,14 @@ FORMAT_FLAGS = ("c-format", "objc-format", "python-format", "python-brace-format
 NEGATIONS = {"c-format": "no-c-format", "objc-format": "no-objc-format",
              "python-format": "no-python-format", "python-brace-format": "no-python-brace-format"}
 
+# A width starts with 1-9 (a leading 0 is a flag), so that flags and width cannot both claim a
+# run of zeros: "%000…0" is read in linear time, not quadratic.
 _C = re.compile(
     r"%(?:(?P<pos>[1-9]\d*)\$)?(?P<flags>[-+ #0'I]*)"
-    r"(?P<width>\*(?:[1-9]\d*\$)?|\d+)?(?:\.(?P<prec>\*(?:[1-9]\d*\$)?|\d*))?"
+    r"(?P<width>\*(?:[1-9]\d*\$)?|[1-9]\d*)?(?:\.(?P<prec>\*(?:[1-9]\d*\$)?|\d*))?"
     r"(?P<len>hh|h|ll|l|L|q|j|z|Z|t)?(?P<conv>[diouxXbBeEfFgGaAcspnm%@])")
 _PY = re.compile(
-    r"%(?:\((?P<name>[^()]*)\))?(?P<flags>[-+ #0]*)(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d+))?"
+    r"%(?:\((?P<name>[^()]*)\))?(?P<flags>[-+ #0]*)(?P<width>\*|[1-9]\d*)?(?:\.(?P<prec>\*|\d+))?"
     r"(?P<len>[hlL])?(?P<conv>[diouxXeEfFgGcrsa%])")
 _C_TYPES = {**dict.fromkeys("diouxXbB", "integer"), **dict.fromkeys("eEfFgGaA", "float"),
             "c": "char", "s": "string", "p": "pointer", "n": "count", "@": "object"}
