@@ -4,19 +4,34 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run cluster cluster-stop test lint bench bench-http soak catalogs catalogs-ci \
-        examples clean
+LOCK   := requirements/dev.lock
+LATEST := .venv-latest
 
+.PHONY: install lock run cluster cluster-stop test test-latest fuzz lint bench bench-http soak \
+        catalogs catalogs-ci examples clean
+
+# The exact versions of requirements/dev.lock (hashes checked), then the package itself,
+# editable, built with the locked setuptools: every machine gets the same packages.
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Refresh the lock files from pyproject.toml's ranges (the newest versions they allow), then
+# run `make test` before committing them.
+lock: install
+	$(BIN)/pip install --quiet 'uv>=0.5'
+	$(BIN)/uv pip compile --quiet --upgrade --universal --python-version 3.11 --generate-hashes \
+	  pyproject.toml requirements/build.in --extra dev -o requirements/dev.lock
+	$(BIN)/uv pip compile --quiet --upgrade --universal --python-version 3.11 --generate-hashes \
+	  pyproject.toml requirements/build.in -o requirements/runtime.lock
+
 run: install
-	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+	@echo "translit-service: serving on http://127.0.0.1:8000 (Ctrl+C stops)"
+	@$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 # N instances (INSTANCES=2) behind Debian's nginx on 127.0.0.1:$TRANSLIT_CLUSTER_PORT (8080).
 INSTANCES ?= 2
@@ -28,6 +43,20 @@ cluster-stop:
 
 test: install
 	$(BIN)/pytest
+
+# The suite against the newest versions pyproject.toml allows (no lock), in its own venv:
+# what a library user installing the package today gets.
+test-latest:
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/pip install --quiet --upgrade pip
+	$(LATEST)/bin/pip install --quiet --upgrade -e '.[dev]'
+	$(LATEST)/bin/pip list --format=freeze > $(LATEST)/versions.txt
+	$(LATEST)/bin/pytest
+
+# Property tests with fresh random examples, many of them (CI runs a derandomized profile).
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_properties.py tests/test_fuzz.py -q
 
 lint: install
 	$(BIN)/ruff check .
@@ -63,4 +92,4 @@ examples: install
 	$(BIN)/python ../shared/checks/examples.py
 
 clean:
-	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) $(LATEST) .hypothesis .mypy_cache .ruff_cache *.egg-info

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
+import tests.profiles  # noqa: F401  (registers and loads the Hypothesis profile)
 from translit_service.app import create_app
 
 

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.profiles import examples
 from tests.servers import ROOT, gunicorn
 from translit_service import transliterate
 from translit_service.catalogs import check_text, derive_text
@@ -72,7 +73,7 @@ def _structure(markup: str) -> list[tuple[str, ...]]:
 
 
 @given(fragments())
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 def test_html_mode_keeps_the_tag_structure(fragment: str) -> None:
     for to in ("cyrl", "latn"):
         out = transliterate(fragment, to=to, fmt="html")
@@ -84,7 +85,7 @@ VALID = (ROOT / "locales" / "sr_Latn" / "LC_MESSAGES" / "messages.po").read_text
 
 
 @given(st.data())
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_corrupted_catalog_gives_problems_never_a_traceback(data: st.DataObject) -> None:
     lines = VALID.splitlines(keepends=True)
     for _ in range(data.draw(st.integers(1, 4))):
@@ -225,7 +226,7 @@ JSON_VALUES = st.recursive(
 
 
 @given(JSON_VALUES, st.sampled_from(["/api/v1/transliterate", "/api/v1/detect"]))
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_json_body_is_answered_without_a_server_error(client, body: object, path: str) -> None:  # type: ignore[no-untyped-def]
     r = client.post(path, json=body)
     assert r.status_code in (200, 400, 413, 415), (body, r.status_code)
@@ -233,14 +234,14 @@ def test_any_json_body_is_answered_without_a_server_error(client, body: object, 
 
 
 @given(st.binary(max_size=200), st.sampled_from(["text/plain", "text/html", "application/json"]))
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_bytes_body_is_answered_without_a_server_error(client, body: bytes, mimetype: str) -> None:  # type: ignore[no-untyped-def]
     r = client.post("/api/v1/transliterate?to=cyrl", data=body, content_type=mimetype)
     assert r.status_code in (200, 400), r.status_code
 
 
 @given(st.text(max_size=60), st.text(max_size=20))
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_query_is_answered_without_a_server_error(client, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     for path in ("/api/v1/transliterate", "/api/v1/switcher", "/api/v1/articles", "/search"):
         r = client.get(path, query_string={"text": text, "to": lang, "path": text, "lang": lang,

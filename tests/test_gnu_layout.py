@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.profiles import examples
 from translit_service.catalogs.gnu import gnu_layout, wrap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +79,7 @@ def test_our_layout_is_msgcats_on_the_vectors(tmp_path: Path) -> None:
 @needs_msgcat
 @given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=200)
                 .map(lambda s: s.replace("\r", "")), min_size=1, max_size=5))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 def test_our_layout_is_msgcats_on_any_text(tmp_path: Path, texts: list[str]) -> None:
     path = _write(tmp_path, [" ".join(t.split(" ")) for t in texts])

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from tests.profiles import examples
 from translit_service.web.openapi import document
 
 DOC = document(max_batch=5)  # the test app's limit (conftest.py)
@@ -112,7 +113,7 @@ def test_the_document_is_exact(client: FlaskClient, path: str, method: str) -> N
     op = DOC["paths"][path][method]
 
     @given(requests(path, method))
-    @settings(max_examples=60, deadline=None, derandomize=True,
+    @settings(max_examples=examples(60), deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                      HealthCheck.function_scoped_fixture])
     def check(request: tuple[str, bytes | None, str | None]) -> None:

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import translit_service as ts
+from tests.profiles import examples
 from translit_service import engine as engine_module
 from translit_service.glossary import Glossary
 from translit_service.lexicon import Lexicon
@@ -36,7 +37,7 @@ def cyrillic_texts(draw: st.DrawFn) -> str:
 @given(cyrillic_texts())
 @example("Љубав ЉУБАВ ЉУ КЉУЧ Љ љ")
 @example("Џеп ЏЕП Њ")
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), suppress_health_check=[HealthCheck.too_slow])
 def test_cyrillic_round_trip_is_lossless(text: str) -> None:
     """to_cyrillic(to_latin(c)) == c for Serbian Cyrillic text without дж, нј, лј, дј
     (which have no Latin spelling of their own) whose Latin form holds nothing the engine keeps
@@ -51,7 +52,7 @@ def test_cyrillic_round_trip_is_lossless(text: str) -> None:
 
 
 @given(st.text())
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 def test_never_raises_on_any_str(text: str) -> None:
     for to in ("cyrl", "latn"):
         for fmt in ("text", "html"):
@@ -65,7 +66,7 @@ NO_MARKERS = st.text().filter(lambda t: "-{" not in t)
 
 
 @given(NO_MARKERS)
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 def test_idempotent(text: str) -> None:
     once = ts.to_cyrillic(text)
     assert ts.to_cyrillic(once) == once
@@ -82,7 +83,7 @@ LATIN_FILLER = st.text(alphabet="abcčćdđefghijklmnoprsštuvzž ", min_size=0,
 
 
 @given(st.lists(st.tuples(LATIN_FILLER, PROTECTED_SAMPLES), min_size=1, max_size=6))
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 def test_protected_spans_survive_unchanged(parts: list[tuple[str, str]]) -> None:
     text = "".join(f"{filler} {token} " for filler, token in parts)
     out = ts.to_cyrillic(text)
@@ -91,7 +92,7 @@ def test_protected_spans_survive_unchanged(parts: list[tuple[str, str]]) -> None
 
 
 @given(st.text(alphabet="abcdeljnžšđ<>/=\"' pbiacodestylr", max_size=60))
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 def test_html_mode_keeps_tags_byte_identical(fragment: str) -> None:
     html = f"<p class=\"ljnj\">{fragment}</p><br/><code>lj</code>"
     out = ts.transliterate(html, fmt="html")
@@ -110,7 +111,7 @@ SERBIAN_ALPHABETS = st.text(
 
 
 @given(SERBIAN_ALPHABETS)
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 def test_code_page_agrees_with_str_translate(text: str) -> None:
     """The code-page fast path gives exactly what str.translate gives, or steps aside."""
     from translit_service import Transliterator
@@ -160,7 +161,12 @@ def _structure(html: str) -> list[tuple[str, ...]]:
             found.append(("decl",))
 
     parser = Collector(convert_charrefs=False)
-    parser.feed(html)
+    # Python's parser (unlike a browser, and unlike HTML5's tokenizer) takes a bare ``&#``
+    # (no digit after it) for the start of a character reference still to come, and at the
+    # end of input turns the whole rest of the document into text: ``&#<p>`` then has no
+    # tag.  A browser reads ``&#`` as text and ``<p>`` as a tag, as the engine does; give
+    # Python's parser the same reading by escaping the ampersand (in input and output alike).
+    parser.feed(re.sub(r"&#(?![0-9]|[xX][0-9a-fA-F])", "&amp;#", html))
     parser.close()
     return found
 
@@ -174,7 +180,9 @@ MARKUP_SOUP = st.lists(
 
 
 @given(MARKUP_SOUP, st.sampled_from(["cyrl", "latn"]))
-@settings(max_examples=400)
+@example("&#<p><имг", "latn")  # once falsified by the oracle's misreading of a bare "&#"
+@example("&#x<p><имг", "latn")
+@settings(max_examples=examples(400))
 def test_html_mode_never_makes_markup(html: str, to: str) -> None:
     """Whatever the input, the output has the same tags, comments and declarations, and no
     character reference the input lacked other than the escapes that neutralise text
@@ -220,7 +228,7 @@ GLOSSARY_ENGINE = ts.Transliterator(glossary=Glossary.parse(
 @example(["VI", "ste"], "cyrl", False, 1)
 @example(["vesti", "Petar", "I", "Karađorđević"], "cyrl", False, 7)
 @example(["$HOME", "", "VI"], "cyrl", False, 1)  # the word before is two spaces back
-@settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(2000), suppress_health_check=[HealthCheck.too_slow])
 def test_token_memo_converts_as_a_whole_text_scan(tokens: list[str], to: str,
                                                    glossary: bool, chunk: int) -> None:
     """Whatever the memo learnt before (the tokens of earlier texts, in any order) and
@@ -242,7 +250,7 @@ def test_token_memo_converts_as_a_whole_text_scan(tokens: list[str], to: str,
 
 @given(st.lists(st.lists(st.sampled_from(MEMO_TOKENS), min_size=1, max_size=10), min_size=1,
                 max_size=4), st.booleans())
-@settings(max_examples=800, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(800), suppress_health_check=[HealthCheck.too_slow])
 def test_detection_token_memo_counts_as_a_whole_text_scan(texts: list[list[str]],
                                                           glossary: bool) -> None:
     """Detection counts letters token by token from what it learnt before: the verdict is

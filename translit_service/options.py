@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from pathlib import PurePath
 from typing import Any, NamedTuple, TypeVar
 
 from .errors import InvalidOption, TranslitError, UnknownLanguage
@@ -120,7 +121,9 @@ class Options:
     def as_dict(self) -> dict[str, Any]:
         """The options a client can set, as JSON values (for /readyz and logs)."""
         values = {f.name: getattr(self, f.name) for f in FIELDS}
-        values["glossary"] = repr(self.glossary) if self.glossary is not None else None
+        glossary: Any = self.glossary
+        values["glossary"] = (f"{PurePath(glossary.source).name} ({len(glossary.entries)} "
+                              "entries)" if glossary is not None else None)  # no server paths
         return values
 
 

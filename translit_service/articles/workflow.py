@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .. import __version__
 from ..catalogs import update
 from ..catalogs.units import Suggestion, Unit, prefill, write_template
 from ..engine import Transliterator, default_transliterator
@@ -71,11 +70,11 @@ def extract_article(store: Store, article_id: str, locale: str | None = None, *,
         units += [Unit(unit.msgid, unit.context, (files.source.name, unit.line),
                        f"<{unit.element}>") for unit in segment(html)]
     pot = files.directory / "article.pot"
-    write_template(pot, units, f"article {article_id}", __version__)
+    write_template(pot, units, f"article {article_id}")
     if locale is None:
         locale = next(iter(files.translations), TRANSLATION_LOCALES[0])
     po_path = files.directory / f"{locale}.po"
-    update(pot, po_path, locale)
+    update(pot, po_path, locale, title=f"article {article_id}")
     memory = memory_for(store, article_id, locale, engine)
 
     def suggest(msgid: str) -> Suggestion | None:

@@ -31,7 +31,7 @@ from .. import locales
 from ..engine import CYRILLIC_LETTER, LATIN_LETTER, Transliterator, default_transliterator
 from ..errors import CatalogError, DecodeError
 from ..fileio import read_text
-from . import formats, placeholders
+from . import formats, placeholders, plurals
 from . import hashes as derived_hashes
 from .syntax import one_keyword_a_line, syntax_errors
 
@@ -83,15 +83,6 @@ def stats(po: polib.POFile) -> Stats:
     fuzzy = sum(1 for e in entries if "fuzzy" in e.flags)
     translated = sum(1 for e in entries if "fuzzy" not in e.flags and is_translated(e))
     return Stats(len(entries), translated, fuzzy, len(entries) - translated - fuzzy)
-
-
-def _nplurals(plural_forms: str) -> int | None:
-    m = re.search(r"nplurals\s*=\s*(\d+)", plural_forms)
-    return int(m.group(1)) if m else None
-
-
-def _normalise(plural_forms: str) -> str:
-    return re.sub(r"\s+", "", plural_forms).rstrip(";")
 
 
 class Finding(NamedTuple):
@@ -153,13 +144,15 @@ def header_rule(po: polib.POFile, config: CheckConfig) -> Iterator[Finding]:
         yield Finding(1, "header-language",
                       f"Language is {language!r} but the catalog is for {config.locale!r}")
     plural_forms = meta.get("Plural-Forms", "")
-    nplurals = _nplurals(plural_forms)
+    nplurals = plurals.nplurals(plural_forms)
     if not plural_forms or nplurals is None:
         yield Finding(1, "plural-forms", "the header has no valid Plural-Forms")
-    elif expected and _normalise(plural_forms) != _normalise(expected.plural_forms):
-        yield Finding(1, "plural-forms", f"Plural-Forms for {expected.locale} must be "
+    elif expected and not plurals.same_plural_rule(plural_forms, expected.plural_forms):
+        # Compared by meaning (the same form for every n), never by spelling: CLDR and so
+        # Babel have spelt Serbian's rule in more than one way.
+        yield Finding(1, "plural-forms", f"Plural-Forms for {expected.locale} must mean "
                                          f"{expected.plural_forms!r}, not {plural_forms!r}")
-        nplurals = _nplurals(expected.plural_forms)
+        nplurals = plurals.nplurals(expected.plural_forms)
     config.nplurals = nplurals
 
 

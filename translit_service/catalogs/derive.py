@@ -43,7 +43,7 @@ from ..entries import derive_entry
 from ..errors import CatalogError, DecodeError, UnknownScript
 from ..fileio import read_text
 from . import hashes as derived_hashes
-from . import placeholders
+from . import placeholders, plurals
 from .check import Problem
 from .gnu import gnu_layout
 from .syntax import syntax_errors
@@ -101,17 +101,16 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
     target_locale = _TARGET_LOCALE[to]
     problems = []
     plural_forms = po.metadata.get("Plural-Forms", "")
-    if plural_forms.replace(" ", "") != locales.SERBIAN_PLURAL_FORMS.replace(" ", ""):
+    if not plurals.same_plural_rule(plural_forms, locales.SERBIAN_PLURAL_FORMS):
         problems.append(Problem(source_path, 1, "error", "plural-forms",
                                 f"source Plural-Forms {plural_forms!r} is not Serbian's"))
-    nplurals = re.search(r"nplurals\s*=\s*(\d+)", plural_forms)
+    nplurals = plurals.nplurals(plural_forms)
     for entry in po:
         if entry.msgid_plural and nplurals and not entry.obsolete and any(
-                entry.msgstr_plural.values()) and len(entry.msgstr_plural) != int(
-                nplurals.group(1)):
+                entry.msgstr_plural.values()) and len(entry.msgstr_plural) != nplurals:
             problems.append(Problem(source_path, entry.linenum or 0, "error", "plural-count",
                                     f"{_clip(entry.msgid)!r}: {len(entry.msgstr_plural)} "
-                                    f"plural forms, the header says {nplurals.group(1)}"))
+                                    f"plural forms, the header says {nplurals}"))
     po.metadata["Language"] = target_locale
     old: dict[tuple[str | None, str, bool], polib.POEntry] = {}
     if existing is not None:

@@ -126,7 +126,8 @@ def wrap(name: str, value: str, prefix: str = "", width: int = WIDTH) -> list[st
     return lines
 
 
-def _unescape(quoted: str) -> str:
+def unescape(quoted: str) -> str:
+    """The text a quoted PO string (without its quotes) stands for."""
     out: list[str] = []
     i = 0
     while i < len(quoted):
@@ -162,6 +163,6 @@ def gnu_layout(text: str, width: int = WIDTH) -> str:
         if not all(len(p) >= 2 and p.endswith('"') for p in parts):
             out.extend([line, *(prefix + p for p in parts[1:])])  # not ours to mend
             continue
-        value = _unescape("".join(p[1:-1] for p in parts))
+        value = unescape("".join(p[1:-1] for p in parts))
         out.extend(wrap(name, value, prefix, width))
     return "\n".join(out).rstrip("\n") + "\n"

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import polib
-from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from ..errors import CatalogError
 from ..fileio import atomic_write, locked
+from . import project as project_values
 from .check import Stats, stats
 from .gnu import gnu_layout
 from .workflow import write_if_changed
@@ -52,9 +52,9 @@ class Prefilled(NamedTuple):
     close: int
 
 
-def write_template(path: Path, units: Iterable[Unit], project: str, version: str) -> None:
+def write_template(path: Path, units: Iterable[Unit], project: str) -> None:
     """Write a ``.pot`` holding ``units``, atomically."""
-    template = Catalog(project=project, version=version, charset="utf-8")
+    template = project_values.template_catalog(title=project, project=project)
     for unit in units:
         template.add(unit.msgid, context=unit.context, locations=[unit.location],
                      auto_comments=[unit.comment] if unit.comment else [])

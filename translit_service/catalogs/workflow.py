@@ -19,9 +19,9 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from .. import __version__
 from ..errors import CatalogError
 from ..fileio import atomic_write, locked
+from . import headers, project
 from .check import Problem, check_catalog
 from .gnu import gnu_layout
 
@@ -33,10 +33,15 @@ def po_path(locales_dir: Path, locale: str) -> Path:
     return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def _dump(catalog: Catalog, **options: bool) -> bytes:
+def _dump(catalog: Catalog, *, old: bytes = b"", plural_forms: str | None = None,
+          **options: bool) -> bytes:
+    """The catalog as GNU gettext lays it out, with the header fields of ``old`` (the file
+    it was read from) that Babel does not write kept, and ``plural_forms`` when given."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, **options)
-    return gnu_layout(_mend_previous(buffer.getvalue()).decode("utf-8")).encode("utf-8")
+    text = _mend_previous(buffer.getvalue()).decode("utf-8")
+    text = headers.merge_fields(text, old.decode("utf-8", "replace"), plural_forms=plural_forms)
+    return gnu_layout(text).encode("utf-8")
 
 
 _PREVIOUS_START = re.compile(rb'^#\| (?:msgctxt|msgid|msgid_plural) "')
@@ -74,8 +79,7 @@ def extract(root: Path, mapping_file: Path, pot: Path) -> int:
     return how many messages were found."""
     with open(mapping_file, encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle, str(mapping_file))  # type: ignore[no-untyped-call]
-    catalog = Catalog(project="translit-service", version=__version__,
-                      copyright_holder="translit-service authors", charset="utf-8")
+    catalog = project.template_catalog()
     for filename, lineno, message, comments, context in extract_from_dir(
         str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS,
         comment_tags=("TRANSLATORS:",), strip_comment_tags=True,
@@ -86,23 +90,27 @@ def extract(root: Path, mapping_file: Path, pot: Path) -> int:
     return len(catalog)
 
 
-_VOLATILE = (b'"POT-Creation-Date:', b'"PO-Revision-Date:')
-
-
-def _stable(data: bytes) -> bytes:
-    """The bytes without the header's dates: what a no-op run must not change."""
-    return b"\n".join(line for line in data.split(b"\n") if not line.startswith(_VOLATILE))
+def _stable(data: bytes) -> object:
+    """What a no-op run must not change: everything but the header's dates and the names of
+    the tools that wrote it (``Generated-By``, ``X-Generator``)."""
+    return headers.stable(data.decode("utf-8", "replace"))
 
 
 def same_catalog_text(a: bytes, b: bytes) -> bool:
-    """True when two catalogs' texts differ in their header dates at most."""
+    """True when two catalogs' texts differ at most in their header dates and tool names.
+
+    >>> a = b'msgid ""\\nmsgstr ""\\n"Generated-By: Babel 2.18.0\\\\n"\\n'
+    >>> same_catalog_text(a, a.replace(b"2.18.0", b"2.19.0"))
+    True
+    """
     return _stable(a) == _stable(b)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` (atomically) unless the file already says the same apart from its
-    dates, as ``pybabel update --ignore-pot-creation-date`` does: a run that changes nothing
-    leaves every file byte for byte as it was.  Returns whether it wrote."""
+    dates and tool names, as ``pybabel update --ignore-pot-creation-date`` does: a run that
+    changes nothing leaves every file byte for byte as it was, whichever Babel wrote it.
+    Returns whether it wrote."""
     try:
         if _stable(path.read_bytes()) == _stable(data):
             return False
@@ -119,25 +127,23 @@ class Updated(NamedTuple):
     obsolete: int
 
 
-def update(pot: Path, po: Path, locale: str) -> Updated:
+def update(pot: Path, po: Path, locale: str, *,
+           title: str = "the translit-service UI strings") -> Updated:
     """Merge ``pot`` into ``po``: translations kept, changed ones fuzzy (with the previous
     msgid), removed ones kept as obsolete ``#~`` entries; a missing ``po`` is created."""
     with open(pot, "rb") as handle:
         template = read_po(handle)
     with locked(po):
         created = not po.exists()
+        old = b""
         if created:
-            catalog = Catalog(locale=locale, project="translit-service", version=__version__,
-                              charset="utf-8")
-            # Babel marks a new header fuzzy; msgfmt would then drop it, and with it the
-            # charset and Plural-Forms it carries, which Babel filled in correctly.
-            catalog.fuzzy = False
+            catalog = project.new_catalog(locale, title)
         else:
-            with open(po, "rb") as handle:
-                try:
-                    catalog = read_po(handle, locale=locale, abort_invalid=True)
-                except Exception as exc:  # Babel raises PoFileError and friends
-                    raise CatalogError(f"cannot read: {exc}", str(po)) from None
+            old = po.read_bytes()
+            try:
+                catalog = read_po(io.BytesIO(old), locale=locale, abort_invalid=True)
+            except Exception as exc:  # Babel raises PoFileError and friends
+                raise CatalogError(f"cannot read: {exc}", str(po)) from None
         catalog.update(template, update_header_comment=False, update_creation_date=False)
         if locale == "en":
             # The source language: every message is its own translation (as msgen does),
@@ -148,7 +154,9 @@ def update(pot: Path, po: Path, locale: str) -> Updated:
                     message.flags.discard("fuzzy")
                     message.previous_id = []
         po.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(po, _dump(catalog, ignore_obsolete=False, include_previous=True))
+        write_if_changed(po, _dump(catalog, old=old, ignore_obsolete=False,
+                                   include_previous=True,
+                                   plural_forms=project.plural_forms(locale) if created else None))
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
     return Updated(po, created, fuzzy, len(catalog.obsolete))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -127,6 +128,19 @@ def healthz() -> Response:
     return jsonify({"status": "ok"})
 
 
+_ABSOLUTE_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^/\\\s:'\"]+)+[/\\]([^/\\\s:'\"]+)")
+
+
+def _without_paths(text: str) -> str:
+    """``text`` with every absolute path cut to its file name: /readyz is public, and the
+    server's directory layout is nobody's business.
+
+    >>> _without_paths("/srv/site/locales/sr_Latn/LC_MESSAGES/messages.po:3: bad")
+    'messages.po:3: bad'
+    """
+    return _ABSOLUTE_PATH.sub(r"\1", text)
+
+
 @bp.get("/readyz")
 def readyz() -> Response:
     """Ready when the engine's tables and every catalog are loaded.  A catalog whose last edit
@@ -136,7 +150,7 @@ def readyz() -> Response:
     balancer (and ``rm`` brings it back) without stopping it."""
     drain = current_app.config.get("DRAIN_FILE")
     if drain and Path(drain).exists():
-        response = jsonify({"status": "draining", "drain_file": str(drain)})
+        response = jsonify({"status": "draining", "drain_file": Path(drain).name})
         response.status_code = 503
         return response
     engine = transliterator()
@@ -146,7 +160,8 @@ def readyz() -> Response:
     overall = "unavailable" if "missing" in states else "degraded" if "degraded" in states \
         else "ready"
     response = jsonify({"status": overall,
-                        "catalogs": {locale: detail for locale, (_, detail) in status.items()},
+                        "catalogs": {locale: _without_paths(detail)
+                                     for locale, (_, detail) in status.items()},
                         "engine": engine.describe()})
     response.status_code = 503 if overall == "unavailable" else 200
     return response
