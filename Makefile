@@ -63,6 +63,7 @@ lint: install
 	$(BIN)/mypy
 
 bench: install
+	$(BIN)/python -m benchmarks.bench_first_sight
 	$(BIN)/python -m benchmarks.bench_engine
 	$(BIN)/python -m benchmarks.eval_catalogs --split heldout
 	$(BIN)/python -m benchmarks.eval_diacritics --split heldout

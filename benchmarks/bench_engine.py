@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import gc
 import random
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -145,12 +144,12 @@ def catalog_text() -> None:
     def first_sight(to: str) -> Callable[[list[str]], object]:
         """Every token unseen: an engine of its own, its token memo emptied before the pass."""
         engine = Transliterator()
-        memo = engine.pipeline(to).tokens
         convert = engine.text_converter(to)
-        assert memo is not None
+        cache = engine.token_cache(to)
+        assert cache is not None
 
         def run(texts: list[str]) -> object:
-            memo.clear()
+            cache.clear()
             return [convert(t) for t in texts]
         return run
 
@@ -166,10 +165,12 @@ def catalog_text() -> None:
         "translit_service.to_latin": each(to_latin),  # type: ignore[dict-item]
         "translit_service.to_latin, first sight": first_sight("latn"),  # type: ignore[dict-item]
     }, cyrillic, rounds=25), chars, "srtools.cyrillic_to_latin")  # type: ignore[arg-type]
-    memo = default_transliterator().pipeline("cyrl").tokens or {}
-    size = sum(sys.getsizeof(k) + sys.getsizeof(v) for k, v in memo.items()) + sys.getsizeof(memo)
-    print(f"  token memo after these texts: {len(memo):,} tokens, {size / 1e6:.1f} MB "
-          f"(Latin -> Cyrillic; emptied past {Transliterator.MEMO_SIZE:,})")
+    from translit_service.engine.cache import BUDGET
+
+    cache = default_transliterator().token_cache("cyrl")
+    assert cache is not None
+    print(f"  token cache after these texts: {len(cache):,} tokens, {cache.bytes / 1e6:.1f} MB "
+          f"estimated (Latin -> Cyrillic; all caches share {BUDGET >> 20} MB)")
 
 
 def varied_text() -> None:
@@ -232,17 +233,16 @@ def glossary_scaling(text: str) -> None:
 
 def scanned(engine: Transliterator, to: str = "cyrl") -> Callable[[str], object]:
     """Conversion without the token memo: the whole text scanned and converted."""
-    pipeline = engine.pipeline(to)
-    return lambda text: engine._convert_scanned(text, pipeline)
+    return engine.pipeline(to).convert
 
 
 def lexicon_memory() -> None:
     """What the word data costs once loaded (the lexicon is read lazily, once per process)."""
-    from translit_service.lexicon import Lexicon, english_words
+    from translit_service.lexicon import Lexicon
 
     tracemalloc.start()
     lexicon = Lexicon.load()
-    english = english_words.__wrapped__()
+    english = lexicon.english_words()
     automaton = english.automaton
     Transliterator(lexicon=lexicon).to_cyrillic("nadživeti")
     _, peak = tracemalloc.get_traced_memory()

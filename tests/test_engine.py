@@ -7,7 +7,6 @@ import re
 import pytest
 
 import translit_service as ts
-from translit_service import engine
 from translit_service.errors import (
     InvalidOption,
     TranslitError,
@@ -72,8 +71,10 @@ def test_languages_include_cyrtranslit_ones() -> None:
 
 
 def test_table_converter_results_are_not_retranslated() -> None:
-    """The multi-letter pass of _TableRun must not produce keys of the single-letter pass."""
-    tables = engine._cyrtranslit_tables()
+    """The multi-letter pass of TableRun must not produce keys of the single-letter pass."""
+    from cyrtranslit.mapping import TRANSLIT_DICT
+
+    tables = {code: dict(value) for code, value in TRANSLIT_DICT.items()}
     for code, entry in tables.items():
         for direction in ("tocyrillic", "tolatin"):
             mapping = entry.get(direction) or {}
@@ -244,7 +245,7 @@ def test_the_token_memo_never_reuses_a_word_read_in_context(first: str, then: st
     engine = ts.Transliterator()
     pipeline = engine.pipeline(to)
     for text in (first, then, first, then):
-        assert engine.convert(text, to) == engine._convert_scanned(text, pipeline)
+        assert engine.convert(text, to) == pipeline.convert(text)
 
 
 def test_the_token_memo_respects_glossary_phrases() -> None:
@@ -253,5 +254,5 @@ def test_the_token_memo_respects_glossary_phrases() -> None:
     pipeline = engine.pipeline("cyrl")
     for text in ("Hotel Moskva i Coca Cola", "Hotel je lep", "Moskva", "NYC i Coca Cola",
                  "Cola i NYC grad"):
-        assert engine.convert(text, "cyrl") == engine._convert_scanned(text, pipeline)
+        assert engine.convert(text, "cyrl") == pipeline.convert(text)
     assert engine.to_cyrillic("Hotel Moskva, hotel") == "Hotel Moskva, хотел"

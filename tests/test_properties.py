@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import translit_service as ts
 from tests.profiles import examples
-from translit_service import engine as engine_module
+from translit_service.engine import Step
 from translit_service.glossary import Glossary
 from translit_service.lexicon import Lexicon
 
@@ -220,43 +220,86 @@ GLOSSARY_ENGINE = ts.Transliterator(glossary=Glossary.parse(
 
 
 @given(st.lists(st.sampled_from(MEMO_TOKENS), min_size=1, max_size=16),
-       st.sampled_from(["cyrl", "latn"]), st.booleans(), st.sampled_from([1, 7, 20, 8192]))
-@example(["Hotel", "Moskva"], "cyrl", True, 8192)
-@example(["-{Novi", "Sad}-"], "cyrl", False, 8192)
-@example(["<a", 'href="x">', "vesti"], "cyrl", False, 8192)
-@example(["35", "mm"], "cyrl", False, 1)
-@example(["VI", "ste"], "cyrl", False, 1)
-@example(["vesti", "Petar", "I", "Karađorđević"], "cyrl", False, 7)
-@example(["$HOME", "", "VI"], "cyrl", False, 1)  # the word before is two spaces back
-@settings(max_examples=examples(2000), suppress_health_check=[HealthCheck.too_slow])
-def test_token_memo_converts_as_a_whole_text_scan(tokens: list[str], to: str,
-                                                   glossary: bool, chunk: int) -> None:
-    """Whatever the memo learnt before (the tokens of earlier texts, in any order) and
-    however a long text is cut into chunks, a text converts exactly as scanning it whole."""
-    engine = GLOSSARY_ENGINE if glossary else PLAIN_ENGINE  # the memos learn across examples
-    text = " ".join(tokens)
-    pipeline = engine.pipeline(to)
-    expected = engine._convert_scanned(text, pipeline)
-    saved = engine_module._CHUNK
-    engine_module._CHUNK = chunk
+       st.sampled_from(["cyrl", "latn"]), st.booleans(), st.sampled_from([1, 4, 9]),
+       st.sampled_from([1, 5]), st.sampled_from([None, 4096]))
+@example(["Hotel", "Moskva"], "cyrl", True, 1, 4, None)
+@example(["-{Novi", "Sad}-"], "cyrl", False, 1, 4, None)
+@example(["<a", 'href="x">', "vesti"], "cyrl", False, 1, 1, None)
+@example(["35", "mm"], "cyrl", False, 9, 1, None)
+@example(["VI", "ste"], "cyrl", False, 9, 1, None)
+@example(["vesti", "Petar", "I", "Karađorđević"], "cyrl", False, 5, 4, None)
+@example(["$HOME", "", "VI"], "cyrl", False, 1, 1, None)  # the word before is two spaces back
+@example(["Coca", "Cola", "Beograd", "x"], "cyrl", True, 9, 4, 4096)  # spaces move, cache tiny
+@settings(max_examples=examples(1500), suppress_health_check=[HealthCheck.too_slow])
+def test_token_cache_converts_as_the_composed_pipeline(tokens: list[str], to: str,
+                                                       glossary: bool, repeat: int,
+                                                       window: int, limit: int | None) -> None:
+    """Whatever the cache learnt before (the tokens of earlier texts, in any order), however
+    small it is (rotations), and whatever the window around tokens read in context, a text
+    (short, or long: its tokens repeated) converts exactly as the composed pipeline converts
+    it whole, at first sight and when it comes back."""
+    from translit_service.engine import tokens as token_module
+    from translit_service.engine.cache import TokenCache
+
+    engine = GLOSSARY_ENGINE if glossary else PLAIN_ENGINE  # the caches learn across examples
+    text = " ".join(tokens * repeat)
+    expected = engine.pipeline(to).convert(text)
+    converter = engine.text_converter(to)
+    saved_window, saved_cache = token_module.WINDOW, getattr(converter, "cache", None)
+    token_module.WINDOW = window
+    if limit is not None and saved_cache is not None:
+        converter.cache = TokenCache(limit=limit)  # type: ignore[attr-defined]
     try:
-        assert engine.convert(text, to) == expected
-        assert engine.convert(text, to) == expected  # the memo warm
-        assert engine.convert(text, to, "html") == engine._convert_scanned(
-            text, pipeline) if "<" not in text else True
+        for _ in range(3):  # first sight, learnt (a long text: when it comes back), known
+            assert engine.convert(text, to) == expected
+        if "<" not in text:
+            assert engine.convert(text, to, "html") == expected
     finally:
-        engine_module._CHUNK = saved
+        token_module.WINDOW = saved_window
+        if saved_cache is not None:
+            converter.cache = saved_cache  # type: ignore[attr-defined]
+
+
+class _Composed(ts.Transliterator):
+    """The same steps, wrapped: the pipeline composes them instead of using the fused call."""
+
+    def steps(self, to: str) -> tuple[Step, ...]:
+        return tuple(Step(step.name, (lambda f: lambda run: f(run))(step.function))
+                     for step in super().steps(to))
+
+
+COMPOSED = _Composed()
+COMPOSED_GLOSSARY = _Composed(glossary=GLOSSARY_ENGINE.options.glossary)
+
+
+@given(st.one_of(MARKUP_SOUP, st.lists(st.sampled_from(MEMO_TOKENS), max_size=20).map(" ".join),
+                 st.text(alphabet="ljnjdžDŽLJNJnadživetiinjekcijaTanjugКЉУЧ .,", max_size=60)),
+       st.sampled_from(["cyrl", "latn"]), st.booleans())
+@example("nadživeti injekcija Tanjug LJUBAV", "cyrl", False)
+@settings(max_examples=examples(600), suppress_health_check=[HealthCheck.too_slow])
+def test_the_fused_steps_equal_the_composed_pipeline(text: str, to: str, glossary: bool) -> None:
+    """The converter's fused call is an optimisation only: a pipeline that composes the same
+    steps one by one converts every text the same."""
+    fused, composed = (GLOSSARY_ENGINE, COMPOSED_GLOSSARY) if glossary else (PLAIN_ENGINE,
+                                                                            COMPOSED)
+    assert fused.pipeline(to).fused and not composed.pipeline(to).fused
+    assert composed.pipeline(to).names() == fused.pipeline(to).names()
+    assert composed.convert(text, to) == fused.convert(text, to)
+    assert composed.convert(text, to, "html") == fused.convert(text, to, "html")
 
 
 @given(st.lists(st.lists(st.sampled_from(MEMO_TOKENS), min_size=1, max_size=10), min_size=1,
                 max_size=4), st.booleans())
 @settings(max_examples=examples(800), suppress_health_check=[HealthCheck.too_slow])
-def test_detection_token_memo_counts_as_a_whole_text_scan(texts: list[list[str]],
-                                                          glossary: bool) -> None:
+def test_detection_cache_counts_as_a_whole_text_scan(texts: list[list[str]],
+                                                     glossary: bool) -> None:
     """Detection counts letters token by token from what it learnt before: the verdict is
     the one counting the whole text outside its protected spans gives."""
+    from translit_service.engine.detect import letters, unprotected, verdict_of
+
     engine = GLOSSARY_ENGINE if glossary else PLAIN_ENGINE
     for tokens in texts:
         text = " ".join(tokens)
-        whole = engine_module._verdict(engine_module._unprotected(text, engine.spans(text)))
+        total = letters(unprotected(text, engine.spans(text)))
+        whole = verdict_of(total >> 32, total & 0xFFFFFFFF)
         assert engine.detect_script(text) == whole

@@ -17,9 +17,30 @@ a character does not fit, so that the caller falls back to ``str.translate``.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 
 _UNDEFINED = "\ufffe"  # what the charmap codecs read as "no character here"
+_OUTSIDE = threading.local()  # the runs of characters outside the page, found by _mark
+
+
+def _mark(error: UnicodeError) -> tuple[str, int]:
+    """The encoder's error handler: note the run of characters outside the page, and encode
+    NULs in its place (the caller copies the run itself)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    runs = _OUTSIDE.runs
+    if len(runs) >= 64 and len(runs) * 32 > error.end:
+        raise _Scattered  # a text full of such characters: one str.translate is cheaper
+    runs.append((error.start, error.end))
+    return "\x00" * (error.end - error.start), error.end
+
+
+class _Scattered(Exception):
+    pass
+
+
+codecs.register_error("translit.outside-page", _mark)
 
 
 class CodePage:
@@ -43,3 +64,32 @@ class CodePage:
         except UnicodeEncodeError:
             return None
         return codecs.charmap_decode(encoded, "strict", self._decoding)[0]
+
+    def convert(self, text: str, outside: Callable[[str], str]) -> str:
+        """``text`` through the page, and each run of characters outside it through
+        ``outside`` (in Python, once a run: a long text with a few such characters stays in
+        C, where ``__call__`` would give up on the whole text).  A text where such runs are
+        dense goes through ``outside`` whole: ``outside`` must convert any text.
+
+        >>> CodePage({"a": "а"}).convert("a☃a", lambda run: f"[{run}]")
+        'а[☃]а'
+        """
+        runs: list[tuple[int, int]] = []
+        _OUTSIDE.runs = runs
+        try:
+            encoded, _ = codecs.charmap_encode(text, "translit.outside-page", self._encoding)
+        except _Scattered:
+            return outside(text)
+        decode, table = codecs.charmap_decode, self._decoding
+        if not runs:
+            return decode(encoded, "strict", table)[0]
+        out: list[str] = []
+        pos = 0  # one byte a character: positions in ``encoded`` are positions in ``text``
+        for start, end in runs:
+            if start > pos:
+                out.append(decode(encoded[pos:start], "strict", table)[0])
+            out.append(outside(text[start:end]))
+            pos = end
+        if pos < len(encoded):
+            out.append(decode(encoded[pos:], "strict", table)[0])
+        return "".join(out)

@@ -101,6 +101,11 @@ class Restorer:
     @functools.cache
     def default(cls) -> Restorer:
         """The packaged table, read on first use and shared by the process."""
+        return cls.load()
+
+    @classmethod
+    def load(cls) -> Restorer:
+        """The packaged table, read now (a Lexicon keeps its own, watched for changes)."""
         path = data_path("diacritics.tsv.gz")
         table: dict[str, str] = {}
         if path.exists():

@@ -184,6 +184,19 @@ class Glossary:
             heads = self._heads[to]
         return bool(heads) and not heads.isdisjoint(_through(_page(to), token).split())
 
+    def has_heads(self, text: str, to: str) -> bool:
+        """True when a word of ``text`` may start an entry of several words: a test of the
+        whole text before :meth:`starts_phrase` is asked token by token.
+
+        >>> Glossary.parse("Ministry of Defence").has_heads("the Ministry", "cyrl")
+        True
+        """
+        heads = self._heads.get(to)
+        if heads is None:
+            self._automaton(to)
+            heads = self._heads[to]
+        return bool(heads) and not heads.isdisjoint(_through(_page(to), text).split())
+
     def changes_spaces(self, to: str) -> bool:
         """True when a match may take or give spaces: an entry of several words (``Coca
         Cola``, or ``Coca-Cola``, which matches ``Coca Cola`` too) or a replacement with a

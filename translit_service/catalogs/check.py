@@ -28,7 +28,8 @@ from typing import NamedTuple
 import polib
 
 from .. import locales
-from ..engine import CYRILLIC_LETTER, LATIN_LETTER, Transliterator, default_transliterator
+from ..engine import Transliterator, default_transliterator
+from ..engine.detect import CYRILLIC_LETTER, LATIN_LETTER
 from ..errors import CatalogError, DecodeError
 from ..fileio import read_text
 from . import formats, placeholders, plurals

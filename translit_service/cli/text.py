@@ -43,10 +43,13 @@ def transliterator_for(ctx: click.Context, values: dict[str, Any]) -> Transliter
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="html converts text nodes and title/alt only.")
 @click_options
+@click.option("--explain", is_flag=True,
+              help="Instead of the text, list each part of it with the rule or the steps that "
+                   "applied (why did this stay Latin?); plain text only.")
 @click.option("--dj-as-dje", is_flag=True, hidden=True, help="Same as --dj-as đ.")
 @click.pass_context
-def text_command(ctx: click.Context, /, source: BinaryIO, to: str, fmt: str, dj_as_dje: bool,
-                 **options: Any) -> None:
+def text_command(ctx: click.Context, /, source: BinaryIO, to: str, fmt: str, explain: bool,
+                 dj_as_dje: bool, **options: Any) -> None:
     """Transliterate SOURCE (a file, or - for standard input) to standard output.
 
     \b
@@ -54,11 +57,18 @@ def text_command(ctx: click.Context, /, source: BinaryIO, to: str, fmt: str, dj_
       echo 'Ljubav i nadživeti' | translit text --to cyrl
       translit text --to latn --format html page.html
       translit text --to cyrl --dj-as đ notes.txt
+      echo 'Klikni Delete, NATO i XXI vek' | translit text --to cyrl --explain
     """
     if dj_as_dje:
         options["dj_as"] = "đ"
     engine = transliterator_for(ctx, options)
     text = decode(source.read(), getattr(source, "name", "-"))
+    if explain:
+        if fmt != "text":
+            raise click.UsageError("--explain explains plain text (--format text)")
+        for part in engine.explain(text, to):
+            click.echo(f"{part.start}-{part.end}\t{part.text!r} -> {part.result!r}\t{part.rule}")
+        return
     sys.stdout.write(engine.convert(text, to.lower(), fmt))
 
 

@@ -39,11 +39,24 @@ def data_lines(name: str) -> list[str]:
 
 
 class Lexicon(NamedTuple):
-    """The word tables one :class:`~translit_service.engine.Transliterator` reads."""
+    """The word tables one :class:`~translit_service.engine.Transliterator` reads.  The
+    bigger ones (English words, the diacritics tables) are read on first use and kept in
+    ``loaded``; every file is in ``sources``, so that a changed file makes the owner's
+    instance stale (:meth:`~translit_service.engine.Transliterator.is_stale`)."""
 
     digraph_exceptions: tuple[DigraphException, ...]
     latin_acronyms: frozenset[str]
     sources: tuple[Path, ...] = ()
+    loaded: dict[str, Any] | None = None
+
+    def english_words(self) -> EnglishWords:
+        """The English word lists (``english_words.txt.gz``), read on first use."""
+        if self.loaded is None:
+            return english_words()
+        found = self.loaded.get("english")
+        if found is None:
+            found = self.loaded["english"] = read_english_words()
+        return found
 
     @staticmethod
     def load() -> Lexicon:
@@ -57,7 +70,8 @@ class Lexicon(NamedTuple):
         if data_path(generated).exists():
             exceptions += parse_exceptions(data_lines(generated))
             sources.append(data_path(generated))
-        return Lexicon(exceptions, frozenset(data_lines(acronyms)), tuple(sources))
+        sources += [data_path(name) for name in LAZY_FILES if data_path(name).exists()]
+        return Lexicon(exceptions, frozenset(data_lines(acronyms)), tuple(sources), {})
 
     @staticmethod
     @functools.cache
@@ -99,9 +113,17 @@ class EnglishWords:
         return self._automaton
 
 
-@functools.cache
+#: The files read on first use, not at load (watched all the same).
+LAZY_FILES = ("english_words.txt.gz", "diacritics.tsv.gz", "diacritics_forms.bin.gz")
+
+
 def english_words() -> EnglishWords:
-    """``english_words.txt.gz`` (built by tools/build_lexicon.py), read on first use."""
+    """The English word lists of the shared lexicon (:meth:`Lexicon.default`)."""
+    return Lexicon.default().english_words()
+
+
+def read_english_words() -> EnglishWords:
+    """``english_words.txt.gz`` (built by tools/build_lexicon.py), read now."""
     path = data_path("english_words.txt.gz")
     if not path.exists():
         return EnglishWords(frozenset(), frozenset())

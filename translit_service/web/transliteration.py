@@ -11,7 +11,7 @@ import time
 
 from flask import Flask, current_app
 
-from ..engine import Transliterator
+from ..engine import Transliterator, Transliterators
 from ..options import Options
 
 CHECK_EVERY = 1.0  # seconds between two looks at the data files
@@ -21,10 +21,14 @@ VARIANTS_KEPT = 16  # transliterators for requests that set their own options
 
 
 class _Holder:
+    """The configured instance, and the engine's own bounded cache of instances
+    (:class:`~translit_service.engine.Transliterators`) for requests that set options, all
+    sharing its lexicon; their token caches share the process's budget."""
+
     def __init__(self, engine: Transliterator) -> None:
         self.engine = engine
         self.checked = time.monotonic()
-        self.variants: dict[Options, Transliterator] = {}
+        self.variants = Transliterators(VARIANTS_KEPT, lexicon=engine.lexicon)
 
     def get(self, options: Options | None = None) -> Transliterator:
         now = time.monotonic()
@@ -32,15 +36,10 @@ class _Holder:
             self.checked = now
             if self.engine.is_stale():
                 self.engine = self.engine.reloaded()
-                self.variants.clear()
+                self.variants = Transliterators(VARIANTS_KEPT, lexicon=self.engine.lexicon)
         if options is None or options == self.engine.options:
             return self.engine
-        found = self.variants.get(options)
-        if found is None:
-            if len(self.variants) >= VARIANTS_KEPT:
-                self.variants.pop(next(iter(self.variants)))
-            found = self.variants[options] = Transliterator(options, lexicon=self.engine.lexicon)
-        return found
+        return self.variants.get(options)
 
 
 def init_app(app: Flask) -> None:
@@ -49,12 +48,10 @@ def init_app(app: Flask) -> None:
 
 def warm_up(app: Flask) -> None:
     """Read the word tables now (before gunicorn forks its workers, with ``preload_app``)."""
-    from ..lexicon import english_words
-
     engine = app.extensions["translit"].engine
     for script in ("cyrl", "latn"):
         engine.pipeline(script)
-    english_words().automaton  # noqa: B018  (built on first use)
+    engine.lexicon.english_words().automaton  # noqa: B018  (built on first use)
     engine.to_cyrillic("Microsoft i Google")
 
 
