@@ -74,9 +74,9 @@ def test_an_open_conflict_fails_the_checker_and_says_the_way_out(locales: Path) 
     next(e for e in catalog if e.msgid == "Search").msgstr = "Тражи"
     catalog.save()
     problems = [p for p in check_catalog(path, strict=True) if p.code == "conflict"]
-    assert len(problems) == 1 and "derive --keep-edits" in problems[0].message
+    assert len(problems) == 1 and "--keep-edit Search" in problems[0].message
     result = CliRunner().invoke(main, ["catalogs", "--locales", str(locales), "derive"])
-    assert result.exit_code == 1 and "Either revert the edit" in result.output
+    assert result.exit_code == 1 and "revert it: translit catalogs" in result.output
     # The second way out: the edit becomes the translator's own, and the checker is content.
     kept = CliRunner().invoke(main, ["catalogs", "--locales", str(locales), "derive",
                                      "--keep-edits"])

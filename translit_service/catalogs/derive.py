@@ -13,11 +13,14 @@ derived catalog already exists, each entry is compared with what derive would wr
 * same text: nothing to do;
 * the recorded hash matches the text on disk: derive wrote it, so it is replaced;
 * it does not match: a translator edited a derived entry by hand.  The edit is kept and
-  reported as a **conflict** (derive exits non-zero): revert the edit (``force``), or make it
-  the translator's own (``keep_edits``, which drops its hash);
+  reported as a **conflict** (derive exits non-zero) naming the file, the entry and the
+  commands that resolve it: revert the edit (``force``), or make it the translator's own
+  (``keep_edits``, which drops its hash);
 * no hash: the entry is the translator's own; it is kept and listed as *manual*.
 
-``force=True`` overwrites conflicts and manual entries alike.
+``force=True`` overwrites conflicts and manual entries alike; ``force_entries`` and
+``keep_entries`` do the same for the entries they name (a msgid, or ``context|msgid``: see
+:mod:`~translit_service.catalogs.conflicts`), so one conflict is resolved, not all at once.
 
 >>> source = 'msgid ""\\nmsgstr ""\\n"Language: sr_Latn\\\\n"\\n\\nmsgid "News"\\nmsgstr "Vesti"\\n'
 >>> derived = derive_text(source, "cyrl")
@@ -31,7 +34,7 @@ msgstr "Вести"
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,8 +45,8 @@ from ..engine import Transliterator, default_transliterator
 from ..entries import derive_entry
 from ..errors import CatalogError, DecodeError, UnknownScript
 from ..fileio import read_text
+from . import conflicts, placeholders, plurals
 from . import hashes as derived_hashes
-from . import placeholders, plurals
 from .check import Problem
 from .gnu import gnu_layout
 from .syntax import syntax_errors
@@ -87,13 +90,16 @@ def _clip(text: str, width: int = 60) -> str:
 def derive_text(source: str, to: str, *, existing: str | None = None, source_path: str = "",
                 target_path: str = "", force: bool = False,
                 transliterator: Transliterator | None = None,
-                hashes: Mapping[str, str] | None = None, keep_edits: bool = False) -> Derived:
+                hashes: Mapping[str, str] | None = None, keep_edits: bool = False,
+                force_entries: Collection[str] = (),
+                keep_entries: Collection[str] = ()) -> Derived:
     """Derive the catalog text for script ``to`` from the ``source`` catalog text.
 
     ``existing`` is the derived catalog as it is, ``hashes`` what derive wrote into it (its
     sidecar; old ``#. derived:`` comments count too).  A hand edit is kept: a *conflict* when
-    derive had written the entry, unless ``keep_edits`` makes every such edit the
-    translator's own (no hash is kept for it from then on)."""
+    derive had written the entry, unless ``keep_edits`` (or ``keep_entries``, for the entries
+    it names) makes the edit the translator's own (no hash is kept for it from then on);
+    ``force`` (``force_entries``) writes the derived text over it."""
     if to not in _TARGET_LOCALE:
         raise UnknownScript("script", to, tuple(_TARGET_LOCALE))
     engine = transliterator or default_transliterator()
@@ -118,7 +124,7 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
             old[(entry.msgctxt, entry.msgid, bool(entry.obsolete))] = entry
     recorded_hashes = dict(hashes or {})
     written: dict[str, str] = {}
-    conflicts: list[Problem] = []
+    conflicted: list[Problem] = []
     manual: list[Problem] = []
     for entry in po:
         source_texts = _texts(entry)
@@ -139,24 +145,25 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
         if any(_texts(entry)):
             written[name] = _hash(entry)
         before = old.get((entry.msgctxt, entry.msgid, bool(entry.obsolete)))
-        if before is None or force or _texts(before) == _texts(entry):
+        if before is None or _texts(before) == _texts(entry):
+            continue
+        if force or conflicts.matches(entry, force_entries):
             continue
         if not any(_texts(before)):
             continue  # an empty derived entry is never a hand edit: derive it again
         recorded = recorded_hashes.get(name) or derived_hashes.legacy_marker(before)
         if recorded == _hash(before):
             continue  # derive wrote what is on disk: replace it
-        if keep_edits:
+        if keep_edits or conflicts.matches(entry, keep_entries):
             recorded = None  # the translator's own from now on
         edited, derived = _texts(before)[0], _texts(entry)[0]
         message = (f"{_clip(entry.msgid)!r}: kept the hand-edited translation "
                    f"{_clip(edited)!r}; derive would write {_clip(derived)!r}")
         if recorded:
-            message += (". Either revert the edit (derive --force writes the derived text), "
-                        "or make it the translator's own (derive --keep-edits)")
+            message += "; " + conflicts.resolution(target_path or "sr_Cyrl", entry)
         where = Problem(target_path, (before.linenum or 0), "error" if recorded else "info",
                         "conflict" if recorded else "manual", message)
-        (conflicts if recorded else manual).append(where)
+        (conflicted if recorded else manual).append(where)
         entry.msgstr, entry.msgstr_plural = before.msgstr, before.msgstr_plural
         entry.comment = before.comment
         derived_hashes.drop_legacy_marker(entry)
@@ -164,12 +171,20 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
             written[name] = recorded  # still derive's: the conflict stays open
         else:
             written.pop(name, None)
-    return Derived(gnu_layout(str(po)), conflicts, manual, problems, written)
+    named = [e for e in po if not e.obsolete]
+    for option, names in (("--force-entry", force_entries), ("--keep-edit", keep_entries)):
+        for key in sorted(set(names)):
+            if not any(conflicts.matches(e, {key}) for e in named):
+                problems.append(Problem(target_path, 0, "error", "no-entry",
+                                        f"{option} {key!r}: no entry has this msgid "
+                                        "(or context|msgid)"))
+    return Derived(gnu_layout(str(po)), conflicted, manual, problems, written)
 
 
 def derive_catalog(source_path: str | Path, to: str, target_path: str | Path | None = None, *,
                    force: bool = False, transliterator: Transliterator | None = None,
-                   keep_edits: bool = False) -> Derived:
+                   keep_edits: bool = False, force_entries: Collection[str] = (),
+                   keep_entries: Collection[str] = ()) -> Derived:
     """Derive the catalog for script ``to`` next to ``source_path`` (``…/sr_Latn/LC_MESSAGES/
     messages.po`` -> ``…/sr_Cyrl/LC_MESSAGES/messages.po``, or ``sr_Latn.po`` ->
     ``sr_Cyrl.po``) and return the result without writing it (see :func:`write_derived`)."""
@@ -184,7 +199,8 @@ def derive_catalog(source_path: str | Path, to: str, target_path: str | Path | N
         raise CatalogError(exc.strerror or str(exc), str(exc.filename or source)) from None
     return derive_text(text, to, existing=existing, source_path=str(source),
                        target_path=str(target), force=force, transliterator=transliterator,
-                       hashes=derived_hashes.read(target), keep_edits=keep_edits)
+                       hashes=derived_hashes.read(target), keep_edits=keep_edits,
+                       force_entries=force_entries, keep_entries=keep_entries)
 
 
 def default_target(source: Path, to: str) -> Path:

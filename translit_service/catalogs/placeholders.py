@@ -4,12 +4,13 @@
 ['%(count)d', '%s']
 >>> brace_format("{name} i {0} i {{ literal }}")
 ['{0}', '{name}']
->>> markup("<b>Vesti</b> &nbsp; <a href='x'>")
+>>> markup("<b>Vesti</b> &nbsp; <a href='x'> %<PRId64>")
 ['&nbsp;', '</b>', '<a>', '<b>']
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..spans import ENTITY
@@ -27,6 +28,8 @@ _BRACE = re.compile(r"\{\{|\}\}|\{([^{}\s]*)\}")
 # Greedy up to ">" (a lazy body followed by optional "/" and spaces backtracks quadratically on
 # "<a" and a long run of spaces); a self-closing slash is read from the body afterwards.
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^<>]*)>")
+# printf's <inttypes.h> directives (%<PRId64>, %5$-<PRIu32>) look like tags and are not.
+_SYSDEP = re.compile(r"(%[-+ #0'I\d.*$]*)<(PRI\w*>?)")
 
 
 def python_format(text: str) -> list[str]:
@@ -71,8 +74,32 @@ def markup(text: str) -> list[str]:
     """The tags (by name, open/close/void; attributes ignored) and entities of ``text``,
     sorted, so that two texts with the same markup in another order compare equal."""
     tags = [f"<{m.group(1)}{m.group(2).lower()}{'/' if m.group(3).rstrip().endswith('/') else ''}>"
-            for m in _TAG.finditer(text)]
+            for m in _TAG.finditer(_SYSDEP.sub(r"\1\2", text))]
     return sorted(tags + ENTITY.findall(text))
+
+
+def _decoded(text: str) -> str:
+    return ENTITY.sub(lambda m: html.unescape(m.group()), text)
+
+
+def same_markup(source: str, translation: str) -> bool:
+    """The same tags, and every character an entity of either text stands for as often in
+    both, written as an entity or not: ``&amp;`` and ``&``, ``&mdash;`` and ``—``,
+    ``&#160;`` and ``&nbsp;`` are the same text (what a browser shows).
+
+    >>> same_markup("Tom &amp; Jerry &mdash; <b>now</b>", "Tom & Džeri — <b>sada</b>")
+    True
+    >>> same_markup("a&nbsp;b", "a b"), same_markup("<b>x</b>", "<i>x</i>")
+    (False, False)
+    """
+    def tags(text: str) -> list[str]:
+        return [t for t in markup(text) if t.startswith("<")]
+
+    if tags(source) != tags(translation):
+        return False
+    characters = {html.unescape(e) for e in ENTITY.findall(source) + ENTITY.findall(translation)}
+    plain_source, plain_translation = _decoded(source), _decoded(translation)
+    return all(plain_source.count(c) == plain_translation.count(c) for c in characters)
 
 
 def same_percent_placeholders(source: str, translation: str) -> bool:

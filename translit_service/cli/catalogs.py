@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .. import catalogs, locales
+from ..catalogs import conflicts
 from ..catalogs import hashes as derived_hashes
 from ..catalogs.units import catalog_stats
 from ..errors import CatalogError, ProblemsFound
@@ -112,16 +113,36 @@ def update(ctx: click.Context, only: tuple[str, ...]) -> None:
               show_default=True, help="The catalog translators edit.")
 @click.option("--to", "target", type=LocaleName(("sr_Latn", "sr_Cyrl")), default="sr_Cyrl",
               show_default=True, help="The catalog to derive.")
-@click.option("--force", is_flag=True, help="Overwrite hand edits in the derived catalog.")
+@click.option("--force", is_flag=True,
+              help="Overwrite every hand edit in the derived catalog with the derived text.")
 @click.option("--keep-edits", is_flag=True,
               help="Make every hand edit in the derived catalog the translator's own (derive "
                    "keeps it from now on instead of reporting a conflict).")
+@click.option("--force-entry", "force_entries", multiple=True, metavar="MSGID",
+              help="Like --force, for this entry only (its msgid, or context|msgid); "
+                   "repeatable.")
+@click.option("--keep-edit", "keep_entries", multiple=True, metavar="MSGID",
+              help="Like --keep-edits, for this entry only (its msgid, or context|msgid); "
+                   "repeatable.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if the derived catalog is out of date.")
 @click.pass_context
 def derive(ctx: click.Context, source: str, target: str, force: bool, keep_edits: bool,
+           force_entries: tuple[str, ...], keep_entries: tuple[str, ...],
            check_only: bool) -> None:
-    """Derive one Serbian script's catalog from the other's (see README: manual edits)."""
+    """Derive one Serbian script's catalog from the other's.
+
+    A hand edit of a derived entry is kept and reported as a conflict (exit 1) until it is
+    resolved: revert it with --force-entry MSGID, or make it the translator's own with
+    --keep-edit MSGID (--force / --keep-edits: every one at once).
+
+    \b
+    Examples:
+      translit catalogs derive --from sr_Latn --to sr_Cyrl
+      translit catalogs derive --from sr_Latn --to sr_Cyrl --force-entry Search
+      translit catalogs derive --from sr_Latn --to sr_Cyrl --keep-edit 'month|May'
+      translit catalogs derive --check      # exit 1 if sr_Cyrl is stale (CI, pre-commit)
+    """
     if source == target:
         raise click.UsageError("--from and --to must differ")
     root = _locales_dir(ctx)
@@ -129,6 +150,8 @@ def derive(ctx: click.Context, source: str, target: str, force: bool, keep_edits
     to = "cyrl" if target == "sr_Cyrl" else "latn"
     with locked(dst):
         result = catalogs.derive_catalog(src, to, dst, force=force, keep_edits=keep_edits,
+                                         force_entries=force_entries,
+                                         keep_entries=keep_entries,
                                          transliterator=ctx.obj["engine"])
         for problem in result.problems + result.conflicts + result.manual:
             click.echo(str(problem), err=True)
@@ -136,7 +159,8 @@ def derive(ctx: click.Context, source: str, target: str, force: bool, keep_edits
         hashes_current = derived_hashes.read(dst) == result.hashes
         if check_only:
             if current != result.text or not hashes_current:
-                raise ProblemsFound(f"{dst}: out of date; run `translit catalogs derive`")
+                raise ProblemsFound(f"{dst}: out of date; run "
+                                    f"`{conflicts.derive_command(dst)}`")
             click.echo(f"{dst}: up to date")
         elif current != result.text or not hashes_current:
             dst.parent.mkdir(parents=True, exist_ok=True)
@@ -146,8 +170,9 @@ def derive(ctx: click.Context, source: str, target: str, force: bool, keep_edits
         else:
             click.echo(f"{dst}: up to date")
     if result.conflicts or result.problems:
-        raise ProblemsFound(f"{len(result.conflicts)} conflict(s), "
-                            f"{len(result.problems)} problem(s) in {src}")
+        where = [f"{len(result.conflicts)} conflict(s) in {dst}"] if result.conflicts else []
+        where += [f"{len(result.problems)} problem(s) in {src}"] if result.problems else []
+        raise ProblemsFound(", ".join(where))
 
 
 def _stale(ctx: click.Context, root: Path, mapping: Path) -> int:
@@ -173,8 +198,8 @@ def _stale(ctx: click.Context, root: Path, mapping: Path) -> int:
                                          transliterator=ctx.obj["engine"])
         current = target.read_text("utf-8") if target.exists() else None
         if current != result.text or derived_hashes.read(target) != result.hashes:
-            click.echo(f"{target}: not what derive makes; run `translit catalogs derive`",
-                       err=True)
+            click.echo(f"{target}: not what derive makes; run "
+                       f"`{conflicts.derive_command(target)}`", err=True)
             found += 1
     return found
 
@@ -183,14 +208,30 @@ def _targets(ctx: click.Context, paths: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in paths] or catalogs.catalogs_under(_locales_dir(ctx))
 
 
+def _is_the_sites(ctx: click.Context, path: Path) -> bool:
+    """Whether ``path`` is one of the catalogs under --locales (the site's own)."""
+    try:
+        return path.resolve().is_relative_to(_locales_dir(ctx).resolve())
+    except OSError:
+        return False
+
+
 @catalogs_group.command()
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--strict", is_flag=True, help="Untranslated, fuzzy and wrong-script entries "
-                                            "are errors, not warnings.")
+@click.option("--strict", is_flag=True, help="Fuzzy and wrong-script entries and header "
+                                            "defaults are errors, not warnings.")
+@click.option("--complete", is_flag=True,
+              help="Untranslated entries are errors (msgfmt compiles an incomplete catalog; "
+                   "use this where every string must be translated).")
+@click.option("--always-format/--flags-only", "always_format", default=None,
+              help="Read every msgstr as python-format (what Jinja's newstyle gettext does "
+                   "to the site's strings), or only the entries whose flags say so, as "
+                   "msgfmt -c does [default: the former for the catalogs under --locales, "
+                   "the latter for any other file].")
 @click.option("--ci", "ci", is_flag=True,
-              help="The gate a project puts in its CI: --strict, and also fail when "
-                   "messages.pot is stale (extract would change it) or sr_Cyrl is not what "
-                   "derive makes.")
+              help="The gate a project puts in its CI: --strict --complete, and also fail "
+                   "when messages.pot is stale (extract would change it) or sr_Cyrl is not "
+                   "what derive makes.")
 @click.option("--root", type=click.Path(file_okay=False, exists=True), default=".",
               show_default=True, help="With --ci: the project root extract scans.")
 @click.option("--mapping", type=click.Path(dir_okay=False), default="babel.cfg",
@@ -199,9 +240,14 @@ def _targets(ctx: click.Context, paths: tuple[str, ...]) -> list[Path]:
               help="With --ci: the article store whose translations (<id>/*.po) are checked "
                    "too [default: the content_dir setting, else content/articles].")
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, ci: bool, root: str,
-          mapping: str, articles_dir: str | None) -> None:
-    """Check catalogs as strictly as `msgfmt -c`, and more (default: all under --locales).
+def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, complete: bool,
+          always_format: bool | None, ci: bool, root: str, mapping: str,
+          articles_dir: str | None) -> None:
+    """Check catalogs as `msgfmt -c` does, and more (default: all under --locales).
+
+    Every error msgfmt -c reports is an error here, at the same entry; the rules that are
+    stricter on purpose (markup, mixed scripts, the header for the locale, a lone '}' in a
+    python-brace-format string) are listed in the README with their reasons.
 
     With --ci, the article translations are checked too, for errors only: an article is
     published partly translated (English fills the gaps), so an untranslated unit there is
@@ -210,21 +256,26 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, ci: bool, ro
     \b
     Examples:
       translit catalogs check                # warnings for untranslated and fuzzy
-      translit catalogs check --strict       # they are errors too
-      translit catalogs check --ci           # strict, the POT and sr_Cyrl up to date, and
-                                             # every article's .po without errors
+      translit catalogs check --strict       # fuzzy entries are errors too
+      translit catalogs check po/fr.po       # any catalog, read as msgfmt -c reads it
+      translit catalogs check --ci           # strict and complete, the POT and sr_Cyrl up
+                                             # to date, every article's .po without errors
     """
-    strict = strict or ci
+    strict, complete = strict or ci, complete or ci
     errors = 0
-    targets = [(path, strict, True) for path in _targets(ctx, paths)]
+    targets = [(path, strict, complete,
+                _is_the_sites(ctx, path) if always_format is None else always_format)
+               for path in _targets(ctx, paths)]
     if ci:
         errors += _stale(ctx, Path(root), Path(mapping))
         if not paths:
             store = Path(articles_dir or settings(ctx).path_or("CONTENT_DIR",
                                                                "content/articles"))
-            targets += [(path, False, False) for path in sorted(store.glob("*/*.po"))]
-    for path, strict_here, always_format in targets:
-        problems = catalogs.check_catalog(path, strict=strict_here, always_format=always_format,
+            targets += [(path, False, False, bool(always_format))
+                        for path in sorted(store.glob("*/*.po"))]
+    for path, strict_here, complete_here, format_here in targets:
+        problems = catalogs.check_catalog(path, strict=strict_here, complete=complete_here,
+                                          always_format=format_here,
                                           transliterator=ctx.obj["engine"])
         for problem in problems:
             click.echo(str(problem), err=problem.severity == "error")
