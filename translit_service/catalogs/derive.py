@@ -45,7 +45,7 @@ from ..engine import Transliterator, default_transliterator
 from ..entries import derive_entry
 from ..errors import CatalogError, DecodeError, UnknownScript
 from ..fileio import read_text
-from . import conflicts, placeholders, plurals
+from . import conflicts, headers, placeholders, plurals
 from . import hashes as derived_hashes
 from .check import Problem
 from .gnu import gnu_layout
@@ -178,7 +178,25 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
                 problems.append(Problem(target_path, 0, "error", "no-entry",
                                         f"{option} {key!r}: no entry has this msgid "
                                         "(or context|msgid)"))
-    return Derived(gnu_layout(str(po)), conflicted, manual, problems, written)
+    return Derived(gnu_layout(_own_tool_fields(str(po), existing)), conflicted, manual, problems,
+                   written)
+
+
+def _own_tool_fields(text: str, existing: str | None) -> str:
+    """The derived header with the ``X-`` fields (a tool's: ``X-Generator``, ``X-Poedit-*``…)
+    of the derived file itself, not its source's: Poedit on sr_Latn says nothing of sr_Cyrl.
+
+    >>> new = 'msgid ""\\nmsgstr ""\\n"Language: sr_Cyrl\\\\n"\\n"X-Generator: Poedit 3.4\\\\n"\\n'
+    >>> old = 'msgid ""\\nmsgstr ""\\n"Language: sr_Cyrl\\\\n"\\n"X-Generator: Lokalize 23\\\\n"\\n'
+    >>> headers.header_fields(_own_tool_fields(new, old))
+    [('Language', 'sr_Cyrl'), ('X-Generator', 'Lokalize 23')]
+    """
+    fields = headers.header_fields(text)
+    if not fields:
+        return text
+    own = headers.header_fields(existing or "")
+    return headers.with_fields(text, [(n, v) for n, v in fields if not n.startswith("X-")]
+                               + [(n, v) for n, v in own if n.startswith("X-")])
 
 
 def derive_catalog(source_path: str | Path, to: str, target_path: str | Path | None = None, *,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 
 from uniseg.linebreak import line_break_boundaries
@@ -59,10 +60,19 @@ def _escaped(portion: str) -> tuple[str, set[int]]:
     return "".join(out), prohibited
 
 
+@lru_cache(maxsize=4096)
+def _boundaries(text: str) -> tuple[int, ...]:
+    """UAX #14's break opportunities in ``text`` (uniseg takes milliseconds on a long string,
+    and a round lays the same strings out several times)."""
+    return tuple(line_break_boundaries(text))
+
+
 def _breaks(text: str, prohibited: set[int], width: int, start_column: int) -> list[int]:
     """Where gnulib's greedy ``u8_width_linebreaks`` breaks ``text`` (a break before each
     index returned), given the UAX #14 opportunities."""
-    possible = {b for b in line_break_boundaries(text) if 0 < b < len(text)} - prohibited
+    if start_column + sum(map(_width, text)) <= width:
+        return []  # it fits: no break is taken, so none need be found
+    possible = {b for b in _boundaries(text) if 0 < b < len(text)} - prohibited
     for b in list(possible):
         # gnulib (gettext 0.21) keeps UAX #14's older LB15, QU SP* × OP: no break between a
         # quotation mark, spaces and an opening bracket (Unicode 15.1 narrowed it).

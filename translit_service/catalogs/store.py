@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from ..fileio import atomic_write
 from .check import check_catalog
-from .workflow import po_path
+from .workflow import po_path, read_catalog
 
 LAST_GOOD = ".messages.last-good.mo"
 
@@ -72,8 +71,7 @@ class CatalogStore:
                   if p.severity == "error"]
         if errors:
             raise ValueError(str(errors[0]))
-        with open(path, "rb") as handle:
-            catalog = read_po(handle, locale=locale)
+        catalog = read_catalog(path, locale)
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         mo = buffer.getvalue()

@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 
 from ..errors import CatalogError
 from ..fileio import atomic_write, locked
-from . import headers, project
+from . import headers, previous, project
 from .check import Problem, check_catalog
 from .gnu import gnu_layout
 
@@ -136,12 +136,15 @@ def update(pot: Path, po: Path, locale: str, *,
     with locked(po):
         created = not po.exists()
         old = b""
+        lifted: dict[previous.Key, list[str]] = {}
         if created:
             catalog = project.new_catalog(locale, title)
         else:
             old = po.read_bytes()
+            plain, lifted = previous.lift(old.decode("utf-8", "replace"))  # Babel refuses #~|
             try:
-                catalog = read_po(io.BytesIO(old), locale=locale, abort_invalid=True)
+                catalog = read_po(io.BytesIO(plain.encode("utf-8")), locale=locale,
+                                  abort_invalid=True)
             except Exception as exc:  # Babel raises PoFileError and friends
                 raise CatalogError(f"cannot read: {exc}", str(po)) from None
         catalog.update(template, update_header_comment=False, update_creation_date=False)
@@ -154,9 +157,11 @@ def update(pot: Path, po: Path, locale: str, *,
                     message.flags.discard("fuzzy")
                     message.previous_id = []
         po.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(po, _dump(catalog, old=old, ignore_obsolete=False,
-                                   include_previous=True,
-                                   plural_forms=project.plural_forms(locale) if created else None))
+        data = _dump(catalog, old=old, ignore_obsolete=False, include_previous=True,
+                     plural_forms=project.plural_forms(locale) if created else None)
+        if lifted:
+            data = gnu_layout(previous.restore(data.decode("utf-8"), lifted)).encode("utf-8")
+        write_if_changed(po, data)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
     return Updated(po, created, fuzzy, len(catalog.obsolete))
 
@@ -166,13 +171,18 @@ def compile_catalog(po: Path, *, strict: bool = False) -> tuple[Path | None, lis
     problems = check_catalog(po, strict=strict, always_format=True)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    with open(po, "rb") as handle:
-        catalog = read_po(handle)
+    catalog = read_catalog(po)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     mo = po.with_suffix(".mo")
     atomic_write(mo, buffer.getvalue())
     return mo, problems
+
+
+def read_catalog(po: Path, locale: str | None = None) -> Catalog:
+    """The catalog at ``po`` as Babel reads it, ``#~|`` lines (which Babel misreads) aside."""
+    plain, _ = previous.lift(po.read_bytes().decode("utf-8", "replace"))
+    return read_po(io.BytesIO(plain.encode("utf-8")), locale=locale)
 
 
 def catalogs_under(locales_dir: Path, only: Iterable[str] = ()) -> list[Path]:
