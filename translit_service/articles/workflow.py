@@ -24,24 +24,35 @@ class Extracted(NamedTuple):
     prefilled_fuzzy: int
 
 
+def unit_format(markdown: bool, context: str | None) -> str:
+    """The format of a unit (:mod:`~translit_service.articles.memory`): an attribute's or
+    a lone image's alt text is plain ``text``, a block is its article's ``markdown`` or
+    ``html``."""
+    if context is not None:
+        return "text"
+    return "markdown" if markdown else "html"
+
+
 def memory_for(store: Store, exclude: str, locale: str,
                engine: Transliterator | None = None) -> Memory:
-    """Finished translations of every other article, in ``locale``'s script."""
-    entries: dict[str, tuple[str, str]] = {}
+    """Finished translations of every other article, in ``locale``'s script, each under its
+    unit's format."""
+    memory = Memory()
     script = "latn" if locale == "sr_Latn" else "cyrl"
     engine = engine or default_transliterator()
     for article_id in store.ids():
         if article_id == exclude:
             continue
         files = store.files(article_id)
+        markdown = files.source.suffix == ".md"
         for po_locale, path in files.translations.items():
             for (context, msgid), text in read_translations(path).items():
-                if context in PLAIN_TEXT_CONTEXTS or msgid in entries:
+                if context in PLAIN_TEXT_CONTEXTS:
                     continue
                 if po_locale != locale:
                     text = engine.convert(text, script, "html")
-                entries[msgid] = (text, article_id)
-    return Memory(entries)
+                memory.add(msgid, text, article_id, unit_format(markdown, context))
+    return memory
 
 
 def extract_article(store: Store, article_id: str, locale: str | None = None, *,
@@ -76,9 +87,11 @@ def extract_article(store: Store, article_id: str, locale: str | None = None, *,
     po_path = files.directory / f"{locale}.po"
     update(pot, po_path, locale, title=f"article {article_id}")
     memory = memory_for(store, article_id, locale, engine)
+    markdown = files.source.suffix == ".md"
+    formats = {unit.msgid: unit_format(markdown, unit.context) for unit in reversed(units)}
 
     def suggest(msgid: str) -> Suggestion | None:
-        match = memory.lookup(msgid)
+        match = memory.lookup(msgid, formats.get(msgid, "text"))
         if match is None:
             return None
         return Suggestion(match.msgstr, match.exact, match.msgid,
