@@ -48,6 +48,19 @@ def _locales_dir(ctx: click.Context) -> Path:
     return Path(ctx.obj["locales"])
 
 
+def _set_locales(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)["locales"] = value
+
+
+#: ``--locales`` after the command too (``translit catalogs derive --locales po``), so that a
+#: pre-commit hook's ``args`` can set it.
+locales_option = click.option(
+    "--locales", type=click.Path(file_okay=False), default=None, expose_value=False,
+    is_eager=True, callback=_set_locales,
+    help="Directory with <locale>/LC_MESSAGES/messages.po (as `translit catalogs --locales`).")
+
+
 @click.group("catalogs")
 @click.option("--locales", "locales_dir", type=click.Path(file_okay=False), default=None,
               help="Directory with <locale>/LC_MESSAGES/messages.po [default: the "
@@ -126,6 +139,7 @@ def update(ctx: click.Context, only: tuple[str, ...]) -> None:
                    "repeatable.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if the derived catalog is out of date.")
+@locales_option
 @click.pass_context
 def derive(ctx: click.Context, source: str, target: str, force: bool, keep_edits: bool,
            force_entries: tuple[str, ...], keep_entries: tuple[str, ...],
@@ -239,6 +253,7 @@ def _is_the_sites(ctx: click.Context, path: Path) -> bool:
 @click.option("--articles", "articles_dir", type=click.Path(file_okay=False), default=None,
               help="With --ci: the article store whose translations (<id>/*.po) are checked "
                    "too [default: the content_dir setting, else content/articles].")
+@locales_option
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, complete: bool,
           always_format: bool | None, ci: bool, root: str, mapping: str,
