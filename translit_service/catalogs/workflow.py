@@ -141,8 +141,8 @@ def update(pot: Path, po: Path, locale: str, *,
             catalog = project.new_catalog(locale, title)
         else:
             old = po.read_bytes()
-            plain, lifted = previous.lift(old.decode("utf-8", "replace"))  # Babel refuses #~|
             try:
+                plain, lifted = previous.lift(old.decode("utf-8"))  # Babel refuses #~| lines
                 catalog = read_po(io.BytesIO(plain.encode("utf-8")), locale=locale,
                                   abort_invalid=True)
             except Exception as exc:  # Babel raises PoFileError and friends
