@@ -10,20 +10,15 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from .. import locales
 from .articles_api import service
 from .errors import BadRequest
+from .site_api import site_url
 
 bp = Blueprint("feeds", __name__)
 _TAGS = re.compile(r"<[^>]*>")
-
-
-def site_url() -> str:
-    """The site's absolute base URL, without a trailing slash."""
-    configured: str = current_app.config.get("SITE_URL") or ""
-    return (configured or request.host_url).rstrip("/")
 
 
 def published_variants(article_id: str) -> list[locales.Variant]:

@@ -23,6 +23,7 @@ from ..engine import FORMATS
 from . import feeds, i18n, negotiation, strings
 from .articles_api import service
 from .errors import error_response
+from .http import JSON_PREFIXES
 from .negotiation import LANG_COOKIE
 from .site_api import alternate_links, switcher_links
 from .transliteration import transliterator
@@ -107,8 +108,6 @@ def _page(template: str, status: int = 200, published: frozenset[str] | None = N
     return response
 
 
-#: Paths answered in JSON, errors included; every other path is the site's, in HTML.
-JSON_PREFIXES = ("/api/", "/articles/", "/healthz", "/readyz")
 
 
 @bp.app_errorhandler(404)
