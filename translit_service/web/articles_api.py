@@ -21,8 +21,10 @@ def service() -> ArticleService:
 
 
 def init_app(app: Flask) -> None:
+    complete_only = bool(app.config.get("PUBLISH_ONLY_COMPLETE"))
     app.extensions["articles"] = ArticleService(
-        Store(app.config["CONTENT_DIR"]), threshold=float(app.config["PUBLISH_THRESHOLD"]),
+        Store(app.config["CONTENT_DIR"]),
+        threshold=1.0 if complete_only else float(app.config["PUBLISH_THRESHOLD"]),
         cache_size=int(app.config["ARTICLE_CACHE_SIZE"]),
         engine=app.extensions["translit"].get)
 
