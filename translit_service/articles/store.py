@@ -3,7 +3,8 @@
 Each article directory holds ``article.html`` (the English fragment; or ``article.md``,
 rendered with markdown-it-py), ``meta.json`` (``title``, ``date``, ``author``, ``tags``,
 ``kind``; optional ``place``, the dateline's, and ``updated``, the date of the last change
-readers should know of) and the translation the translator works in, ``sr_Latn.po`` or ``sr_Cyrl.po``.
+readers should know of) and the translation the translator works in, ``sr_Latn.po`` or
+``sr_Cyrl.po``.
 Ids are validated against an allow-list pattern before any path is built, and the resolved
 directory must lie inside the root: no id reaches a file outside the store.
 

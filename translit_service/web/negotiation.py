@@ -3,10 +3,10 @@
 An explicit choice (URL parameter ``lang``, then the ``lang`` cookie) wins over
 ``Accept-Language`` (read by the table in :mod:`translit_service.locales`: readers of ``hr``,
 ``bs``, ``sh`` and ``sr-ME`` get Latin, readers of a language that is neither English nor
-Serbian get English), then the default (Cyrillic) for a request without one.  Every response whose content depends on the
-outcome says ``Vary: Cookie, Accept-Language`` whichever of them decided (a shared cache
-cannot know which did): views call :func:`for_request`, and the after-request hook in
-:mod:`translit_service.web.http` adds the header.
+Serbian get English), then the default (Cyrillic) for a request without one.  Every response
+whose content depends on the outcome says ``Vary: Cookie, Accept-Language`` whichever of them
+decided (a shared cache cannot know which did): views call :func:`for_request`, and the
+after-request hook in :mod:`translit_service.web.http` adds the header.
 
 >>> negotiate(accept_language="en;q=0.5, sr-RS;q=0.9").tag
 'sr-Cyrl'
