@@ -183,6 +183,7 @@ def newsroom() -> Response:
 @bp.get("/news/<article_id>")
 def article(article_id: str) -> Response:
     variant = _chosen().variant
+    i18n.use_variant(variant)  # the credit lines below are translated before the page
     try:
         rendered = service().render(article_id, variant)
         note = None
