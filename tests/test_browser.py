@@ -181,7 +181,6 @@ def test_tool_page_shows_both_scripts(page: Page, base: str, shots: Path) -> Non
     expect(page.locator("form.tool button[type=submit]")).to_have_text("Preslovi")  # a verb
     page.click('button.copy[data-target="out-cyrl"]')
     expect(page.locator('button.copy[data-target="out-cyrl"]')).to_have_text("Kopirano")
-    page.screenshot(path=str(shots / "tool-sr-Latn.png"), full_page=True)
 
 
 def test_tool_page_announces_keeps_and_states_its_limit(page: Page, base: str) -> None:
