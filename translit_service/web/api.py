@@ -18,7 +18,7 @@ from . import fields, i18n
 from . import openapi as openapi_doc
 from .errors import ERROR_CODES, BadRequest
 from .fields import check_charset
-from .transliteration import configured_options, convert, transliterator
+from .transliteration import configured_options, transliterator
 
 #: The JSON fields of POST /api/v1/transliterate (and query parameters of GET): the text, the
 #: target, the format, and every conversion option (generated from options.FIELDS).
@@ -170,7 +170,7 @@ def transliterate_post() -> Response:
     mimetype = request.mimetype
     if mimetype in ("text/plain", "text/html"):
         fmt = "html" if mimetype == "text/html" else "text"
-        out = convert(transliterator(base), _body_text(), to, fmt)
+        out = transliterator(base).convert(_body_text(), to, fmt)
         response = Response(out, mimetype=mimetype)
         response.headers["Content-Language"] = CONTENT_LANGUAGE[to]
         return response
@@ -191,11 +191,11 @@ def transliterate_post() -> Response:
         if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
             raise BadRequest("field 'texts' must be a list of strings", code="invalid_field")
         _check_batch(len(texts))
-        converted = [convert(engine, t, to, fmt) for t in texts]
+        converted = [engine.convert(t, to, fmt) for t in texts]
         source = engine.detect_script(" ".join(texts)).script
         return _translated({"texts": converted, "from": source, "to": to})
     text = fields.string_value(payload, "text")
-    out = convert(engine, text, to, fmt)
+    out = engine.convert(text, to, fmt)
     return _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
 
 
@@ -219,7 +219,7 @@ def transliterate_get() -> Response:
         raise UnknownFormat("format", fmt, FORMATS)
     engine = transliterator(fields.options_from(_query_options(args), configured_options(),
                                                 query=True))
-    out = convert(engine, text, to, fmt)
+    out = engine.convert(text, to, fmt)
     response = _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
     return response

@@ -29,7 +29,7 @@ from .http import JSON_PREFIXES
 from .negotiation import LANG_COOKIE
 from .site_api import alternate_links, site_url, switcher_links
 from .site_article import decorate, related
-from .transliteration import configured_options, convert, transliterator
+from .transliteration import configured_options, transliterator
 
 bp = Blueprint("site", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static")
@@ -270,9 +270,9 @@ def tool() -> Response:
     fmt = fmt if fmt in FORMATS else "text"
     restore = request.method == "POST" and request.form.get("restore") == "1"
     engine = transliterator(Options.merge(configured_options(), restore_diacritics=restore))
-    # Restoration for both outputs, Latin included (through web.transliteration.convert).
-    latin = convert(engine, text, "latn", fmt) if text else ""
-    cyrillic = convert(engine, text, "cyrl", fmt) if text else ""
+    # Restoration for both outputs, the Latin one too (the engine restores for either).
+    latin = engine.convert(text, "latn", fmt) if text else ""
+    cyrillic = engine.convert(text, "cyrl", fmt) if text else ""
     separator = "," if _chosen().variant.tag == "en" else "."
     return _page("site/tool.html", text=text, fmt=fmt, latin=latin, cyrillic=cyrillic,
                  restore=restore, limit=TOOL_LIMIT, truncated=len(posted) > TOOL_LIMIT,

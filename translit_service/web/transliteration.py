@@ -12,7 +12,6 @@ import time
 from flask import Flask, current_app
 
 from ..engine import Transliterator, Transliterators
-from ..markup import convert_html
 from ..options import Options
 
 CHECK_EVERY = 1.0  # seconds between two looks at the data files
@@ -67,15 +66,3 @@ def configured_options() -> Options:
     found: Options = current_app.config["OPTIONS"]
     return found
 
-
-def convert(engine: Transliterator, text: str, to: str, fmt: str = "text") -> str:
-    """``engine.convert(text, to, fmt)``, with ``restore_diacritics`` honoured for Latin output
-    too: the engine restores before converting to Cyrillic only, and Latin typed without
-    č ć š ž đ is exactly what a Latin site wants restored (HTML: text nodes only).
-
-    >>> convert(Transliterator(Options(restore_diacritics=True)), "sta radis", "latn")
-    'šta radiš'
-    """
-    if engine.options.restore_diacritics and to == "latn" and text:
-        text = engine.restore(text) if fmt == "text" else convert_html(text, engine.restore)
-    return engine.convert(text, to, fmt)
