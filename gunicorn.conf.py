@@ -20,3 +20,9 @@ preload_app = True
 accesslog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss id=%({x-request-id}o)s'
 errorlog = "-"
+
+# Requests gunicorn refuses itself (a request line over limit_request_line: 414, headers over
+# the limits: 431, a malformed request: 400) get the API's JSON error body, not an HTML page.
+from translit_service.web.protocol_errors import install as _json_protocol_errors  # noqa: E402
+
+_json_protocol_errors()

@@ -232,9 +232,154 @@ def test_json_is_utf8_with_cyrillic_as_characters(client: FlaskClient) -> None:
     assert r.status_code == 200 and b"\\ud800" in r.data
 
 
-@pytest.mark.parametrize("name", ["sr-Cyrl", "sr_Cyrl", "Cyrl", "CYRL", "cyrillic"])
+@pytest.mark.parametrize("name", ["sr-Cyrl", "sr_Cyrl", "Cyrl", "cyrl", "cyrillic"])
 def test_the_api_takes_the_script_names_the_site_uses(client: FlaskClient, name: str) -> None:
     r = client.post("/api/v1/transliterate", json={"text": "Vesti", "to": name})
     assert r.get_json() == {"text": "Вести", "from": "latn", "to": "cyrl"}
     r = client.get("/api/v1/transliterate", query_string={"text": "Вести", "to": "sr-Latn"})
     assert r.get_json()["to"] == "latn"
+
+
+# ----------------------------------------------------------------- validation true to the schema
+@pytest.mark.parametrize(
+    ("body", "code", "words"),
+    [
+        ({"text": "x", "texts": ["y"]}, "invalid_field", "not both"),
+        ({"text": "x", "to": None}, "invalid_field", "'to' must be a string, not null"),
+        ({"text": None}, "invalid_field", "'text' must be a string, not null"),
+        ({"text": "x", "glossary": "yes"}, "invalid_field", "must be true or false"),
+        ({"text": "x", "restore_diacritics": 0}, "invalid_field", "must be true or false"),
+        ({"text": "x", "restore_diacritics": None}, "invalid_field", "must be true or false"),
+        ({"text": "x", "lang": "RS"}, "unknown_language", "valid values: bg"),
+        ({"text": "x", "dj_as": "DJ"}, "invalid_option", "valid values: dj, đ"),
+        ({"text": "x", "to": "CYRL"}, "unknown_script", "sr-Cyrl"),
+        ({"text": "x", "format": None}, "invalid_field", "'format' must be a string"),
+    ],
+)
+def test_json_fields_are_read_as_the_schema_says(client: FlaskClient, body: dict, code: str,
+                                                 words: str) -> None:
+    """Issue 27: text and texts together, non-booleans, values outside an enum and null are
+    400s with their own codes ("to": null is invalid, not missing)."""
+    r = client.post("/api/v1/transliterate", json=body)
+    assert r.status_code == 400
+    assert _error(r)["code"] == code and words in _error(r)["message"]
+
+
+@pytest.mark.parametrize(("query", "code"), [
+    ({"text": "x", "glossary": "yes"}, "invalid_field"),
+    ({"text": "x", "glossary": "1"}, "invalid_field"),
+    ({"text": "x", "lang": "rs"}, "unknown_language"),
+    ({"text": "x", "txt": "y"}, "unknown_field"),
+    ({"text": "x", "format": "pdf"}, "unknown_format"),
+])
+def test_query_parameters_are_read_as_the_schema_says(client: FlaskClient, query: dict,
+                                                      code: str) -> None:
+    r = client.get("/api/v1/transliterate", query_string=query)
+    assert r.status_code == 400 and _error(r)["code"] == code
+    ok = client.get("/api/v1/transliterate", query_string={"text": "x", "glossary": "false",
+                                                           "lang": "sr"})
+    assert ok.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/articles?lang=en&sort=date",
+                                  "/api/v1/switcher?path=/&x=1",
+                                  "/api/v1/articles/2021-06-04-civil-military-conference?v=2",
+                                  "/api/v1/catalogs/en?locale=en", "/api/v1/openapi.json?x=1"])
+def test_unknown_get_parameters_are_400_like_unknown_post_fields(client: FlaskClient,
+                                                                 path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 400 and _error(r)["code"] == "unknown_field"
+    assert "valid:" in _error(r)["message"]
+
+
+def test_a_charset_is_honoured_or_refused_by_name(client: FlaskClient) -> None:
+    r = client.post("/api/v1/transliterate", data="Ljubav".encode("iso-8859-2"),
+                    content_type="text/plain; charset=iso-8859-2")
+    assert r.status_code == 415 and _error(r)["code"] == "unsupported_charset"
+    assert _error(r)["message"] == "only UTF-8 is accepted (got charset=iso-8859-2)"
+    r = client.post("/api/v1/detect", data=b'{"text": "x"}',
+                    content_type="application/json; charset=windows-1250")
+    assert r.status_code == 415 and "charset=windows-1250" in _error(r)["message"]
+    ok = client.post("/api/v1/transliterate", data="Čačak".encode(),
+                     content_type="text/plain; charset=UTF-8")
+    assert ok.status_code == 200 and ok.get_data(as_text=True) == "Чачак"
+
+
+def test_restoration_also_for_latin_output(client: FlaskClient) -> None:
+    """Issue 27: restore_diacritics with to=latn restores (it did nothing, silently)."""
+    for to in ("latn", "sr-Latn"):
+        r = client.post("/api/v1/transliterate", json={"text": "sta radis, cujemo se",
+                                                       "to": to, "restore_diacritics": True})
+        assert r.get_json()["text"] == "šta radiš, čujemo se"
+    r = client.get("/api/v1/transliterate", query_string={
+        "text": "Bircaninova 5", "to": "latn", "restore_diacritics": "true"})
+    assert r.get_json()["text"] == "Birčaninova 5"
+    html = client.post("/api/v1/transliterate?to=latn&restore_diacritics=true",
+                       data='<p title="sta radis">cujemo se <code>cas</code></p>',
+                       content_type="text/html")
+    assert html.get_data(as_text=True) == '<p title="šta radiš">čujemo se <code>cas</code></p>'
+    plain = client.post("/api/v1/transliterate", json={"text": "sta radis", "to": "latn"})
+    assert plain.get_json()["text"] == "sta radis"  # only when asked
+
+
+def test_detect_takes_a_batch_and_says_what_it_counts(client: FlaskClient) -> None:
+    r = client.post("/api/v1/detect", json={"texts": ["Београд", "Hello world", "Beograd"]})
+    assert [v["script"] for v in r.get_json()["results"]] == ["cyrl", "none", "latn"]
+    assert client.post("/api/v1/detect", json={"text": "a", "texts": ["b"]}).status_code == 400
+    assert client.post("/api/v1/detect", json={"texts": ["a"] * 6}).status_code == 413
+    described = client.get("/api/v1/openapi.json").get_json()[
+        "components"]["schemas"]["DetectResponse"]["description"]
+    assert "letters of a Serbian script" in described and "English text is 'none'" in described
+
+
+def test_every_cacheable_api_answer_says_how_long(client: FlaskClient) -> None:
+    """Issue 27: the article list and the switcher had ETag and Vary but no Cache-Control."""
+    for path in ("/api/v1/articles?lang=sr-Latn", "/api/v1/switcher?path=/&lang=en",
+                 "/api/v1/articles/2021-06-04-civil-military-conference",
+                 "/api/v1/catalogs/sr-Cyrl", "/api/v1/transliterate?text=x",
+                 "/api/v1/openapi.json", "/api/v1/docs"):
+        r = client.get(path)
+        assert r.status_code == 200 and r.headers["Cache-Control"].startswith("public, max-age="), path
+
+
+def test_cors_exposes_the_completeness_header_and_options_is_json() -> None:
+    from translit_service.app import create_app
+
+    client = create_app({"TESTING": True, "CORS_ORIGINS": ["https://a.example"]}).test_client()
+    r = client.get("/api/v1/articles/2021-06-04-civil-military-conference",
+                   headers={"Origin": "https://a.example"})
+    assert "X-Translation-Completeness" in r.headers["Access-Control-Expose-Headers"]
+    pre = client.options("/api/v1/transliterate", headers={
+        "Origin": "https://a.example", "Access-Control-Request-Method": "POST"})
+    assert pre.status_code == 200 and pre.mimetype == "application/json"
+    assert pre.get_json() == {"allow": ["GET", "HEAD", "OPTIONS", "POST"]}
+    assert "POST" in pre.headers["Allow"] and "Content-Security-Policy" not in pre.headers
+    assert pre.headers["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
+    assert client.options("/api/v1/nope").status_code == 404
+
+
+@pytest.mark.integration
+def test_gunicorn_answers_what_it_refuses_in_json() -> None:
+    """Issue 27: a request line or headers over gunicorn's limits were its own HTML pages."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    from tests.servers import gunicorn
+
+    with gunicorn(workers=1, extra=("--limit-request-field_size", "1000")) as base:
+        host = urlsplit(base)
+        long_line = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+        long_line.request("GET", "/api/v1/switcher?path=/" + "x" * 9000)
+        r = long_line.getresponse()
+        body = r.read()
+        assert r.status == 414 and r.getheader("Content-Type") == "application/json"
+        assert b'"code": "uri_too_long"' in body
+        big_header = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+        big_header.request("GET", "/api/v1/openapi.json", headers={"X-Big": "x" * 2000})
+        r = big_header.getresponse()
+        body = r.read()
+        assert r.status == 431 and b'"code": "request_header_fields_too_large"' in body
+        site = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+        site.request("GET", "/?q=" + "x" * 9000)
+        r = site.getresponse()
+        assert r.status == 414 and r.getheader("Content-Type") == "application/json"

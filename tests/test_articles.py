@@ -142,7 +142,11 @@ def test_variants_and_dates(store_dir: Path) -> None:
     lat = service.render(CONFERENCE, LATN)
     en = service.render(CONFERENCE, EN)
     assert (en.date_display, lat.date_display, cyr.date_display) == (
-        "Jun 4 2021", "4. jun 2021.", "4. јун 2021.")
+        "4 June 2021", "4. juna 2021.", "4. јуна 2021.")  # genitive months (issue 27)
+    # The dateline as each variant's news writes it: place in capitals, en dash.
+    assert en.html.startswith('<p><span class="dateline">BELGRADE, 4 June –</span> Experts')
+    assert lat.html.startswith('<p><span class="dateline">BEOGRAD, 4. juna –</span> Stručnjaci')
+    assert cyr.html.startswith('<p><span class="dateline">БЕОГРАД, 4. јуна –</span> Стручњаци')
     assert cyr.title == "Конференција у Београду о цивилној заштити током поплава"
     assert (lat.origin, cyr.origin, en.origin) == ("translation", "derived", "source")
     assert 'href="https://example.org/conference-2021"' in cyr.html
@@ -161,7 +165,7 @@ def test_untranslated_units_stay_english_in_both_scripts(store_dir: Path) -> Non
 
 def test_threshold_hides_incomplete_variants(store_dir: Path) -> None:
     service = ArticleService(Store(store_dir), threshold=0.95)
-    with pytest.raises(Exception, match="91% translated"):
+    with pytest.raises(Exception, match="90% translated"):  # one rounding rule: floor
         service.render(INTERVIEW, CYRL)
     listed = {r.id: r.lang for r in service.listing(CYRL)}
     assert listed[INTERVIEW] == "en" and listed[PRESS] == "sr-Cyrl"
@@ -221,10 +225,10 @@ def test_fragment_and_negotiation(articles_client: FlaskClient) -> None:
 def test_listing_pages(articles_client: FlaskClient) -> None:
     r = articles_client.get("/api/v1/articles?lang=sr-Latn&per_page=2&page=2")
     body = r.get_json()
-    assert (body["total"], body["pages"], len(body["articles"])) == (3, 2, 1)
+    assert (body["total"], body["pages"], len(body["articles"])) == (5, 3, 2)
     first = articles_client.get("/api/v1/articles?lang=sr-Latn").get_json()["articles"]
     assert [a["date"] for a in first] == sorted((a["date"] for a in first), reverse=True)
-    assert first[0]["title"] == "Saopštenje: kako odgovaramo na upite medija"
+    assert first[0]["title"] == "Najavljeni jesenji kursevi za mlade oficire"
     for query in ("page=0", "per_page=1000", "page=x"):
         assert articles_client.get(f"/api/v1/articles?{query}").status_code == 400
 
@@ -260,7 +264,7 @@ def test_cli_round(store_dir: Path) -> None:
     runner = CliRunner()
     base = ["articles", "--root", str(store_dir)]
     listed = runner.invoke(main, [*base, "list"])
-    assert listed.exit_code == 0 and "91%" in listed.output
+    assert listed.exit_code == 0 and "90%" in listed.output  # as the page says (floor)
     built = runner.invoke(main, [*base, "build", PRESS, "--lang", "sr-Cyrl"])
     assert built.exit_code == 0 and "Акредитација" in built.output
     assert runner.invoke(main, [*base, "extract", "--all"]).exit_code == 0

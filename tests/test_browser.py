@@ -29,6 +29,8 @@ if CHROMIUM is None:
 
 pytestmark = pytest.mark.integration
 ARTICLE = "/news/2021-06-04-civil-military-conference"
+COURSES = "/news/2023-10-05-training-courses"  # a Markdown table
+SPEECH = "/news/2023-06-12-speech-defence-reform"  # sections
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-dev-shm-usage"]
@@ -73,12 +75,14 @@ def test_switcher_changes_every_part_of_the_page(page: Page, base: str, shots: P
     page.goto(base + ARTICLE)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text("Belgrade conference looks at civil protection in floods")
-    assert page.inner_text(".dateline") == "Jun 4 2021"
+    assert page.inner_text(".dates time") == "4 June 2021"
+    assert page.inner_text(".body .dateline") == "BELGRADE, 4 June –"
 
     page.click("nav.switcher >> text=Ћир.")
     expect(page.locator("html")).to_have_attribute("lang", "sr-Cyrl")
     expect(page.locator("h1")).to_have_text("Конференција у Београду о цивилној заштити током поплава")
-    assert page.inner_text(".dateline") == "4. јун 2021."
+    assert page.inner_text(".dates time") == "4. јуна 2021."
+    assert page.inner_text(".body .dateline") == "БЕОГРАД, 4. јуна –"
     assert page.inner_text(".breadcrumbs").split("\n")[0].startswith("МЛО Београд")
     for part in (".breadcrumbs", "article .body", ".byline", ".site-footer"):
         assert _script(page, part) == "cyrl", part
@@ -88,7 +92,7 @@ def test_switcher_changes_every_part_of_the_page(page: Page, base: str, shots: P
 
     page.click("nav.switcher >> text=Lat.")
     expect(page.locator("h1")).to_have_text("Konferencija u Beogradu o civilnoj zaštiti tokom poplava")
-    assert page.inner_text(".dateline") == "4. jun 2021."
+    assert page.inner_text(".dates time") == "4. juna 2021."
     for part in (".breadcrumbs", "article .body", ".site-footer"):
         assert _script(page, part) == "latn", part
     assert "Birčaninova 5" in page.inner_text(".site-footer")
@@ -96,7 +100,7 @@ def test_switcher_changes_every_part_of_the_page(page: Page, base: str, shots: P
 
     page.click("nav.switcher >> text=Eng")
     expect(page.locator("h1")).to_have_text("Belgrade conference looks at civil protection in floods")
-    assert "Bircaninova 5, Ministry of Defense Building" in page.inner_text(".site-footer")
+    assert "Birčaninova 5, Ministry of Defence Building" in page.inner_text(".site-footer")
     page.screenshot(path=str(shots / "article-en.png"), full_page=True)
 
 
@@ -111,11 +115,11 @@ def test_the_front_page_looks_like_a_news_site(browser: Browser, base: str, shot
     try:
         tab.goto(base + "/")
         lead = tab.locator("article.lead")
-        expect(lead.locator("h2")).to_have_text("Saopštenje: kako odgovaramo na upite medija")
+        expect(lead.locator("h2")).to_have_text("Najavljeni jesenji kursevi za mlade oficire")
         image = lead.locator("img.lead-image")
-        expect(image).to_have_attribute("alt", "Tri mikrofona na stolu sale za konferencije za medije")
+        expect(image).to_have_attribute("alt", "Mladi oficiri za klupama u učionici Vojne akademije")
         assert tab.evaluate("i => i.complete && i.naturalWidth > 0", image.element_handle())
-        assert lead.locator(".standfirst").inner_text().startswith("BEOGRAD, 20. januar")
+        assert lead.locator(".standfirst").inner_text().startswith("BEOGRAD, 5. oktobra – ")
         dates = [t.get_attribute("datetime") for t in tab.locator("#archive time").all()]
         assert dates and dates == sorted(dates, reverse=True)  # the rest, newest first
         footer = tab.locator(".site-footer").inner_text()
@@ -158,9 +162,9 @@ def test_latin_query_finds_cyrillic_result(page: Page, base: str, shots: Path) -
     page.goto(base + "/?lang=sr-Cyrl")
     page.fill("#q", "poplave Obrenovac")
     page.press("#q", "Enter")
-    result = page.locator("ul.articles a")
-    expect(result).to_have_count(1)
-    expect(result).to_have_text("Конференција у Београду о цивилној заштити током поплава")
+    result = page.locator("ul.articles > li > a")
+    expect(result).to_have_count(2)  # the conference, and the course on floods in Obrenovac
+    expect(result.nth(1)).to_have_text("Конференција у Београду о цивилној заштити током поплава")
     page.screenshot(path=str(shots / "search-sr-Cyrl.png"), full_page=True)
     page.fill("#q", "Бирчанинова нема такве речи")
     page.press("#q", "Enter")
@@ -174,9 +178,9 @@ def test_tool_page_shows_both_scripts(page: Page, base: str, shots: Path) -> Non
     page.click("form.tool button[type=submit]")
     assert page.input_value("#out-cyrl") == 'Љубав и <b title="Вест">надживети</b> &nbsp; НАТО'
     assert page.input_value("#out-latn") == 'Ljubav i <b title="Vest">nadživeti</b> &nbsp; NATO'
+    expect(page.locator("form.tool button[type=submit]")).to_have_text("Preslovi")  # a verb
     page.click('button.copy[data-target="out-cyrl"]')
     expect(page.locator('button.copy[data-target="out-cyrl"]')).to_have_text("Kopirano")
-    page.screenshot(path=str(shots / "tool-sr-Latn.png"), full_page=True)
 
 
 def test_tool_page_announces_keeps_and_states_its_limit(page: Page, base: str) -> None:
@@ -229,7 +233,8 @@ def test_tool_page_restores_diacritics_when_asked(page: Page, base: str) -> None
 
 AXE = (Path(__file__).resolve().parent / "vendor" / "axe" / "axe.min.js").read_text("utf-8")
 A11Y_PAGES = ["/", ARTICLE, "/search?q=beograd", "/search?q=zzzz", "/tool", "/vesti",
-              "/api/v1/docs", "/news/2022-03-15-interview-head-of-office",
+              "/api/v1/docs", "/news/2022-03-15-interview-head-of-office", COURSES, SPEECH,
+              "/news/2023-01-20-media-queries", "/?year=2023",
               "POST /tool"]  # the tool page with its results
 
 
@@ -261,3 +266,150 @@ def test_axe_finds_no_accessibility_violation(browser: Browser, base: str, width
         assert not found, found
     finally:
         context.close()
+
+
+# ------------------------------------------------------------------- issue 27, in a browser
+def _context(browser: Browser, width: int, lang: str = "en") -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  extra_http_headers={"Accept-Language": lang})
+    return context.new_page()
+
+
+LINE_STARTS = """sel => {
+  // The first visible character of every line the element's text is laid out on.
+  const root = document.querySelector(sel), range = document.createRange(), lines = new Map();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      if (!node.data[i].trim()) continue;
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      const top = Math.round(rect.top);
+      if (!lines.has(top) || rect.left < lines.get(top).left) lines.set(top, {left: rect.left, ch: node.data[i]});
+    }
+  }
+  return [...lines.keys()].sort((a, b) => a - b).map(k => lines.get(k).ch);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "sr-Latn", "sr-Cyrl"])
+def test_breadcrumbs_never_start_a_line_with_a_slash_on_a_phone(browser: Browser, base: str,
+                                                                lang: str) -> None:
+    tab = _context(browser, 390, lang)
+    try:
+        for path in (ARTICLE, SPEECH, COURSES):
+            tab.goto(base + path)
+            starts = tab.evaluate(LINE_STARTS, ".breadcrumbs")
+            assert len(starts) >= 2 and "/" not in starts, (path, starts)
+    finally:
+        tab.context.close()
+
+
+def test_article_page_as_a_newsroom_shows_it(browser: Browser, base: str, shots: Path) -> None:
+    """Kind, dates, credit, tags, sections, related, feed link; the table styled and
+    scrolling inside its own box on a phone, never the page."""
+    for width in (1280, 390):
+        tab = _context(browser, width, "sr-Latn")
+        try:
+            tab.goto(base + SPEECH)
+            expect(tab.locator("article .kind")).to_have_text("govor")
+            expect(tab.locator(".toc li")).to_have_count(3)
+            tab.click(".toc >> text=Šta sledi")
+            assert tab.url.endswith("#section-3")
+            assert tab.evaluate("document.getElementById('section-3').getBoundingClientRect()"
+                                ".top") < 200  # the link took the reader there
+            expect(tab.locator(".related li")).to_have_count(3)
+            expect(tab.locator(".site-footer a.feed")).to_be_visible()
+            tab.goto(base + COURSES)
+            cell = tab.locator(".body td").first
+            assert tab.evaluate("c => getComputedStyle(c).borderBottomStyle", cell.element_handle()) \
+                == "solid"
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width
+            tab.screenshot(path=str(shots / f"article-table-sr-Latn-{width}.png"), full_page=True)
+            tab.goto(base + "/news/2023-01-20-media-queries")
+            expect(tab.locator(".body figcaption .credit")).to_have_text("Foto: MLO Beograd")
+            expect(tab.locator(".dates .updated time")).to_have_text("1. februara 2023.")
+            expect(tab.locator(".tags a")).to_have_count(2)
+            tab.screenshot(path=str(shots / f"article-sr-Latn-{width}.png"), full_page=True)
+        finally:
+            tab.context.close()
+
+
+def test_a_404_lets_the_reader_search_and_read_on(browser: Browser, base: str,
+                                                  shots: Path) -> None:
+    for width in (1280, 390):
+        tab = _context(browser, width, "sr-Cyrl")
+        try:
+            response = tab.goto(base + "/vesti/stara-adresa")
+            assert response is not None and response.status == 404
+            expect(tab.locator("main .related li")).to_have_count(3)
+            tab.screenshot(path=str(shots / f"not-found-sr-Cyrl-{width}.png"), full_page=True)
+            tab.fill("#q404", "poplave")
+            tab.press("#q404", "Enter")
+            expect(tab.locator("ul.results-list > li").first).to_be_visible()
+        finally:
+            tab.context.close()
+
+
+def test_the_archive_pages_on(browser: Browser, base: str) -> None:
+    from translit_service.web import site
+
+    assert site.ARCHIVE_PAGE_SIZE >= 4  # the content fits one page; the pager is tested in
+    tab = _context(browser, 1280, "en")   # tests/test_site_news.py with a smaller page
+    try:
+        tab.goto(base + "/")
+        tab.click(".breadcrumbs >> text=News Archive")
+        expect(tab.locator("#archive li")).to_have_count(4)
+        tab.goto(base + ARTICLE)
+        tab.click(".breadcrumbs >> text=2021")
+        expect(tab.locator("#archive-title")).to_have_text("News Archive: 2021")
+        expect(tab.locator("#archive li")).to_have_count(1)
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_tool_outputs_grow_with_what_was_pasted(browser: Browser, base: str, shots: Path,
+                                                width: int) -> None:
+    tab = _context(browser, width, "sr-Latn")
+    try:
+        tab.goto(base + "/tool")
+        tab.fill("#text", "Vesti")
+        tab.click("form.tool button[type=submit]")
+        short = tab.evaluate("document.getElementById('out-latn').clientHeight")
+        text = "\n".join(f"{i}. Nadživeli smo poplave, injekcije i Tanjug javlja iz Beograda."
+                         for i in range(1, 9))
+        tab.fill("#text", text)
+        tab.click("form.tool button[type=submit]")
+        for box in ("out-latn", "out-cyrl"):
+            sizes = tab.evaluate(f"(e => [e.scrollHeight, e.clientHeight])("
+                                 f"document.getElementById('{box}'))")
+            assert sizes[0] <= sizes[1] + 2, (box, sizes)  # all of it shows, no inner scroll
+            assert sizes[1] > short * 2
+        tab.screenshot(path=str(shots / f"tool-sr-Latn-{width}.png"), full_page=True)
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_marks_and_the_docs_page_wrap(browser: Browser, base: str, shots: Path,
+                                             width: int) -> None:
+    tab = _context(browser, width, "sr-Latn")
+    try:
+        tab.goto(base + "/search?q=civilna+za%C5%A1tita&lang=sr-Latn")
+        marks = tab.locator(".results-list a mark").all_inner_texts()
+        assert "zaštiti" in marks and "civilnoj" in marks
+        tab.screenshot(path=str(shots / f"search-sr-Latn-{width}.png"), full_page=True)
+        tab.goto(base + "/search?q=answered&lang=en")
+        assert {m.lower() for m in tab.locator(".snippet mark").all_inner_texts()} >= {"answers"}
+        tab.goto(base + "/api/v1/docs")
+        wide = tab.evaluate("""() => [...document.querySelectorAll('pre, table')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1).length""")
+        assert wide == 0 and tab.evaluate("document.documentElement.scrollWidth") <= width
+        text = tab.inner_text("main")
+        assert "\\u0027" not in text and "\\u003c" not in text
+        tab.evaluate("document.getElementById('transliterate').scrollIntoView()")
+        tab.screenshot(path=str(shots / f"api-docs-{width}.png"))  # the viewport: it is long
+    finally:
+        tab.context.close()

@@ -94,8 +94,9 @@ def test_the_second_get_is_answered_from_the_cache(cluster: str) -> None:
 
 
 @pytest.mark.parametrize("path", [
-    "/api/v1/catalogs/sr_Cyrl?n=1",
-    "/api/v1/articles/2021-06-04-civil-military-conference?lang=sr-Cyrl&n=1",
+    # The API refuses parameters it does not take (issue 27): its own make the cache keys.
+    "/api/v1/catalogs/sr_Cyrl?format=json",
+    "/api/v1/articles/2021-06-04-civil-military-conference?lang=sr-Cyrl",
     "/news/2021-06-04-civil-military-conference?n=1",
     "/?n=1",
 ])

@@ -34,6 +34,20 @@ def test_order_of_precedence() -> None:
 
 def test_accept_language_quality_and_garbage() -> None:
     assert negotiate(accept_language="en;q=0.3, sr-Latn;q=0.9").tag == "sr-Latn"
-    assert negotiate(accept_language="de, fr;q=0.9").tag == "sr-Cyrl"
+    assert negotiate(accept_language="de, fr;q=0.9").tag == "en"  # neither English nor Serbian
+
+
+@pytest.mark.parametrize(("header", "tag"), [
+    ("de", "en"), ("fr-CA, it;q=0.8", "en"), ("mk", "en"),  # other languages: English
+    ("hr", "sr-Latn"), ("hr-HR", "sr-Latn"), ("bs", "sr-Latn"), ("sh", "sr-Latn"),
+    ("sr-ME", "sr-Latn"), ("cnr", "sr-Latn"), ("bs-Cyrl", "sr-Cyrl"),
+    ("de, hr;q=0.5", "sr-Latn"),  # a neighbour's language further down still wins
+    ("sr", "sr-Cyrl"), ("sr-RS", "sr-Cyrl"), ("*", "sr-Cyrl"), ("", "sr-Cyrl"),
+    ("en-US, sr;q=0.5", "en"),
+])
+def test_negotiation_for_a_bilingual_site(header: str, tag: str) -> None:
+    """Issue 27: readers of neither English nor Serbian get English; hr, bs, sh and sr-ME
+    readers get Serbian Latin; no header gets the default."""
+    assert negotiate(accept_language=header).tag == tag
     assert parse_accept_language(";;,q=,en;q=2,sr;q=0") == []
     assert parse_accept_language("en;q=0.5," * 1000)[:1] == [("en", 0.5)]

@@ -111,3 +111,87 @@ def test_every_response_has_a_schema_and_an_example_that_fits_it(
     assert schema is not None, f"{method} {path} {status} {media}: no schema"
     assert example is not None, f"{method} {path} {status} {media}: no example"
     _validate(schema, example)
+
+
+def _codes_the_code_base_can_send() -> set[str]:
+    """Every ``error.code`` reachable: each TranslitError subclass's, each literal code given
+    to BadRequest in the web layer, and the HTTP errors' table."""
+    import ast
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    import translit_service
+    from translit_service.errors import TranslitError
+    from translit_service.web import errors
+
+    for module in pkgutil.walk_packages(translit_service.__path__, "translit_service."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    found = {"internal_error", "http_error", *errors.HTTP_ERROR_CODES.values()}
+    stack = [TranslitError]
+    while stack:
+        cls = stack.pop()
+        found.add(cls.code)
+        stack.extend(cls.__subclasses__())
+    web = Path(translit_service.__file__).parent / "web"
+    for path in web.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "BadRequest":
+                given = [k.value for k in node.keywords if k.arg == "code"] + node.args[2:3]
+                found.update(g.value for g in given if isinstance(g, ast.Constant))
+    return found
+
+
+def test_error_codes_are_a_documented_enum_that_is_complete() -> None:
+    """Issue 27: every code the service can answer is in the Error schema's enum, and the
+    enum lists no code nothing sends."""
+    enum = DOC["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]
+    assert set(enum["enum"]) == _codes_the_code_base_can_send()
+    for code in ("unknown_field", "invalid_field", "missing_field", "malformed_json",
+                 "invalid_option", "unknown_script", "unknown_lang", "invalid_utf8"):
+        assert code in enum["enum"] and code in enum["description"]
+
+
+def test_every_operation_has_an_operation_id_tags_and_its_own_examples() -> None:
+    ids = []
+    for path, ops in DOC["paths"].items():
+        for method, op in ops.items():
+            ids.append(op["operationId"])
+            assert op["tags"] and op["tags"][0] in {t["name"] for t in DOC["tags"]}
+            for status in ("414", "431"):
+                assert status in op["responses"], (method, path, status)
+    assert len(ids) == len(set(ids))
+    detect = DOC["paths"]["/api/v1/detect"]["post"]["responses"]
+    transliterate = DOC["paths"]["/api/v1/transliterate"]["post"]["responses"]
+    for status in ("400", "413", "415"):  # /detect's examples are its own
+        assert detect[status] != transliterate[status], status
+    assert "transliterate" not in str(detect["415"]) and "text/html" in str(detect["415"])
+
+
+def test_the_format_description_says_which_attributes_convert() -> None:
+    fmt = DOC["components"]["schemas"]["TransliterateTextRequest"]["properties"]["format"]
+    for attribute in ("title", "alt", "placeholder", "aria-label", "og:title"):
+        assert attribute in fmt["description"]
+
+
+def test_docs_page_is_readable(client: FlaskClient) -> None:
+    """Issue 27: readable JSON (no \\u0027, \\u003c), long lines wrap, POST body fields shown
+    as body fields (not query parameters), every endpoint with its own examples."""
+    from markupsafe import escape
+
+    page = client.get("/api/v1/docs").get_data(as_text=True)
+    assert "\\u0027" not in page and "\\u003c" not in page and "\\u003e" not in page
+    assert str(escape('"text": "Ljubav"')) in page and str(escape("<p>Vesti iz")) in page
+    section = page[page.index('id="transliterate"'):page.index('id="transliterateQuery"')]
+    body = section[section.index("JSON body fields"):]
+    body = body[:body.index("</table>")]
+    for field in ("text", "texts", "to", "format", "restore_diacritics"):
+        assert f"<code>{field}</code>" in body
+    assert "Query parameters (for text bodies" in section
+    detect = page[page.index('id="detectScript"'):page.index('id="getCatalog"')]
+    assert str(escape("unsupported content type 'text/html'; send application/json or "
+                      "text/plain")) in detect
+    assert "batch_too_large" not in detect
+    css = client.get("/static/docs.css").get_data(as_text=True)
+    assert "pre-wrap" in css and "overflow-wrap: anywhere" in css

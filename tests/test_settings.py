@@ -76,5 +76,5 @@ def test_request_options_are_the_options_fields(client) -> None:  # type: ignore
     r = client.get("/api/v1/transliterate", query_string={"text": "Moskva", "lang": "ru"})
     assert r.get_json()["text"] == "Москва"
     doc = client.get("/api/v1/openapi.json").get_json()
-    fields = doc["components"]["schemas"]["TransliterateRequest"]["properties"]
+    fields = doc["components"]["schemas"]["TransliterateTextRequest"]["properties"]
     assert {"lang", "dj_as"} <= set(fields)

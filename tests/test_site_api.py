@@ -37,7 +37,17 @@ def test_catalog_accepts_tag_and_locale_spellings(client: FlaskClient, name: str
     assert body["messages"]["%(num)d article"] == ["%(num)d чланак", "%(num)d чланка", "%(num)d чланака"]
 
 
-@pytest.mark.parametrize("name", ["sr", "de", "..", "sr-Latn-XX-bogus", "x" * 300, "en%00"])
+@pytest.mark.parametrize(("name", "locale"), [("sr@latin", "sr_Latn"), ("sr", "sr_Cyrl"),
+                                              ("sr-RS", "sr_Cyrl"), ("sr-ME", "sr_Latn"),
+                                              ("sh", "sr_Latn"), ("en-GB", "en")])
+def test_catalog_names_resolve_as_negotiation_does(client: FlaskClient, name: str,
+                                                   locale: str) -> None:
+    """Issue 27: /catalogs/sr@latin and /catalogs/sr resolve as ?lang= and negotiation do."""
+    r = client.get(f"/api/v1/catalogs/{name}")
+    assert r.status_code == 200 and r.get_json()["locale"] == locale
+
+
+@pytest.mark.parametrize("name", ["de", "..", "x" * 300, "en%00", "srb"])
 def test_other_catalog_names_are_404_json(client: FlaskClient, name: str) -> None:
     r = client.get(f"/api/v1/catalogs/{name}")
     assert r.status_code == 404 and r.get_json()["error"]["code"] == "not_found"

@@ -48,19 +48,19 @@ def test_a_round_that_changes_nothing_changes_no_byte(locales: Path) -> None:
 
 def test_a_new_string_reaches_every_catalog(locales: Path) -> None:
     pot = locales / "messages.pot"
-    pot.write_text(pot.read_text("utf-8") + '\n#: templates/x.html:1\nmsgid "Latest news"\n'
+    pot.write_text(pot.read_text("utf-8") + '\n#: templates/x.html:1\nmsgid "Latest press releases"\n'
                    'msgstr ""\n', "utf-8")
     _round(locales)  # the new string: untranslated, derived empty
     cyrl = {e.msgid: e for e in polib.pofile(str(po_path(locales, "sr_Cyrl")))}
-    assert cyrl["Latest news"].msgstr == ""
+    assert cyrl["Latest press releases"].msgstr == ""
     en = {e.msgid: e.msgstr for e in polib.pofile(str(po_path(locales, "en")))}
-    assert en["Latest news"] == "Latest news"  # English needs no hand-filled copies
+    assert en["Latest press releases"] == "Latest press releases"  # English needs no hand-filled copies
     latin = polib.pofile(str(po_path(locales, "sr_Latn")))  # the translator, as Poedit saves
-    next(e for e in latin if e.msgid == "Latest news").msgstr = "Najnovije vesti"
+    next(e for e in latin if e.msgid == "Latest press releases").msgstr = "Najnovija saopštenja"
     latin.save()
     _round(locales)
     cyrl = {e.msgid: e for e in polib.pofile(str(po_path(locales, "sr_Cyrl")))}
-    assert cyrl["Latest news"].msgstr == "Најновије вести"
+    assert cyrl["Latest press releases"].msgstr == "Најновија саопштења"
     before = _snapshot(locales)
     _round(locales)
     assert _snapshot(locales) == before

@@ -3,7 +3,23 @@
 Catalog directories use Babel/CLDR identifiers (``en``, ``sr_Latn``, ``sr_Cyrl``; GNU's
 ``sr@latin`` too); HTTP uses BCP 47 tags (``en``, ``sr-Latn``, ``sr-Cyrl``).  Bare ``sr`` and
 ``sr-RS`` mean Cyrillic; ``sr-Latn-*``, ``sr-ME`` and ``sh`` mean Latin.  How a request picks
-one is the web layer's business (:mod:`translit_service.web.negotiation`).
+one is the web layer's business (:mod:`translit_service.web.negotiation`); what an
+``Accept-Language`` range gets is :func:`variant_for_reader`, by this table (first row that
+matches, a range matching its prefixes: ``hr-HR`` is ``hr``):
+
+* ``sr-Latn…``, ``sr-ME``, ``sr-BA``, ``sr-HR``, ``sh``: sr-Latn (Serbian in Latin, by script
+  or by region);
+* ``sr-Cyrl…``, ``sr``, ``sr-RS`` and any other ``sr-*``: sr-Cyrl (Serbian, Cyrillic by
+  default);
+* ``hr``, ``bs``, ``cnr`` (Montenegrin): sr-Latn (their readers read Serbian in Latin); with a
+  ``Cyrl`` subtag (``bs-Cyrl``): sr-Cyrl;
+* ``en…``: en;
+* ``*``: sr-Cyrl, the site's default;
+* any other language: en, the bilingual site's other language;
+* no header: sr-Cyrl, the site's default (``x-default``).
+
+>>> [variant_for_reader(tag).tag for tag in ("hr-HR", "bs", "bs-Cyrl", "sh", "de")]
+['sr-Latn', 'sr-Latn', 'sr-Cyrl', 'sr-Latn', 'en']
 
 >>> variant_for("sr@latin").tag, variant_for("sr").tag
 ('sr-Latn', 'sr-Cyrl')
@@ -44,6 +60,17 @@ DEFAULT = BY_TAG["sr-cyrl"]
 
 _LATIN_REGIONS = {"me", "ba", "hr"}
 
+#: Languages that are not Serbian whose readers read one of its variants (negotiation only:
+#: ``?lang=hr`` is not a name of a variant).
+#: A Cyrl subtag (bs-Cyrl) gets Cyrillic.
+NEIGHBOURS = {"hr": "sr-latn", "bs": "sr-latn", "cnr": "sr-latn"}
+#: The variant for readers of any other language: English.
+OTHER_LANGUAGES = "en"
+
+#: Open Graph locales (language_TERRITORY, as og:locale wants them): both Serbian variants
+#: are sr_RS (the script is in hreflang), English is British like the site's spelling.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "sr-Latn": "sr_RS", "sr-Cyrl": "sr_RS"}
+
 
 def variant_for(name: str | None) -> Variant | None:
     """The variant a tag or locale name stands for (``sr-Latn``, ``sr_Latn``, ``sr-latn-RS``,
@@ -69,3 +96,19 @@ def variant_for(name: str | None) -> Variant | None:
     if any(part in _LATIN_REGIONS for part in rest):
         return BY_TAG["sr-latn"]
     return BY_TAG["sr-cyrl"]
+
+
+def variant_for_reader(tag: str) -> Variant:
+    """The variant for a reader whose ``Accept-Language`` names ``tag`` (one range, not
+    ``*``): a variant's own name, a neighbour's language, else English (see the table above).
+
+    >>> variant_for_reader("sr-ME").tag, variant_for_reader("fr-CA").tag
+    ('sr-Latn', 'en')
+    """
+    found = variant_for(tag)
+    if found is not None:
+        return found
+    parts = re.split(r"[-_]", tag.lower())
+    if parts[0] in NEIGHBOURS:
+        return BY_TAG["sr-cyrl" if "cyrl" in parts[1:] else NEIGHBOURS[parts[0]]]
+    return BY_TAG[OTHER_LANGUAGES]

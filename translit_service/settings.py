@@ -48,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "CONTENT_MAX_AGE": 60,  # seconds an article or site-API response may be cached (edits)
     "CORS_ORIGINS": [],  # origins allowed to call the API from a browser; ["*"] for any
     "PUBLISH_THRESHOLD": 0.8,  # share of an article's units translated before it is published
+    "PUBLISH_ONLY_COMPLETE": False,  # true: a translation is published only when complete
     "ARTICLE_CACHE_SIZE": 256,  # rendered article variants kept in memory (LRU)
     "SITE_URL": "",  # scheme://host prefix for hreflang links; relative links when empty
     "GLOSSARY": str(_ROOT / "glossary.txt"),  # words kept in Latin, custom mappings; "" none

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from babel.dates import format_date
-
 from .. import locales
 from ..catalogs import units
 from ..engine import Transliterator, default_transliterator
 from ..errors import CatalogError, TranslitError
+from .dates import dateline, display_date
 from .markdown import html_translations
 from .segment import build, segment
 from .store import ArticleError, ArticleFiles, Store
@@ -30,8 +30,31 @@ HEADLINE = "headline"
 BYLINE = "byline"
 KIND = "kind"  # the kind of article (meta.json "kind"), translated like the headline
 TAG = "tag"  # each of meta.json's "tags"
-PLAIN_TEXT_CONTEXTS = (HEADLINE, BYLINE, KIND, TAG)
-DATE_FORMATS = {"en": "MMM d y", "sr_Latn": "d. MMMM y.", "sr_Cyrl": "d. MMMM y."}
+PLACE = "place"  # the dateline's place (meta.json "place")
+PLAIN_TEXT_CONTEXTS = (HEADLINE, BYLINE, KIND, TAG, PLACE)
+_FIRST_PARAGRAPH = re.compile(r"\A(\s*<p(?:\s[^<>]*)?>)")
+
+
+def percent(completeness: float) -> int:
+    """A share as the whole percent it has reached (floor: 99.6 % is not "100 %"): the one
+    rounding rule of the site, the API's note and the command line.
+
+    >>> percent(0.9091), percent(0.996), percent(1.0)
+    (90, 99, 100)
+    """
+    return int(completeness * 100 + 1e-9)
+
+
+def with_dateline(html: str, text: str) -> str:
+    """``html`` with ``text`` opening its first paragraph (none when it opens otherwise).
+
+    >>> with_dateline("<p>Experts met.</p>", "BELGRADE, 4 June –")
+    '<p><span class="dateline">BELGRADE, 4 June –</span> Experts met.</p>'
+    """
+    from markupsafe import escape
+
+    return _FIRST_PARAGRAPH.sub(lambda m: f'{m.group(1)}<span class="dateline">'
+                                          f"{escape(text)}</span> ", html, count=1)
 
 
 class NotPublished(TranslitError):
@@ -40,7 +63,7 @@ class NotPublished(TranslitError):
 
     def __init__(self, article_id: str, variant: locales.Variant, completeness: float) -> None:
         self.completeness = completeness
-        super().__init__(f"article {article_id!r} is {completeness:.0%} translated into "
+        super().__init__(f"article {article_id!r} is {percent(completeness)}% translated into "
                          f"{variant.tag}; it is published from the threshold up")
 
 
@@ -57,6 +80,8 @@ class Rendered(NamedTuple):
     completeness: float
     origin: str  # "source", "translation" or "derived"
     etag: str
+    updated: str | None = None  # ISO date of the last change in substance
+    updated_display: str | None = None
 
 
 def read_translations(path: object) -> dict[tuple[str | None, str], str]:
@@ -128,7 +153,7 @@ class ArticleService:
         meta = self.store.meta(files)
         html = self.store.source_html(files)
         title, author, origin, completeness = meta.title, meta.author, "source", 1.0
-        kind, tags = meta.kind, tuple(meta.tags)
+        kind, tags, place = meta.kind, tuple(meta.tags), meta.place
         if variant.script:
             translations, origin = self._translations(files, variant)
             if files.source.suffix == ".md":  # Markdown units: mapped onto the rendered HTML
@@ -147,16 +172,22 @@ class ArticleService:
             # English (an untranslated one stays English, as an untranslated paragraph does).
             kind = translations.get((KIND, meta.kind)) or meta.kind
             tags = tuple(translations.get((TAG, tag)) or tag for tag in meta.tags)
-        date_display = format_date(meta.date, DATE_FORMATS[variant.locale], locale=variant.locale)
+            place = translations.get((PLACE, meta.place)) or meta.place
+        if place:
+            html = with_dateline(html, dateline(place, meta.date, variant.locale))
+        date_display = display_date(meta.date, variant.locale)
+        updated = meta.updated.isoformat() if meta.updated else None
+        updated_display = display_date(meta.updated, variant.locale) if meta.updated else None
         # Everything a response shows (tags, kind, completeness…), so that no change hides
         # behind an old ETag.
         body = {"id": files.id, "lang": variant.tag, "title": title, "html": html,
                 "author": author, "date": meta.date.isoformat(), "date_display": date_display,
                 "tags": list(tags), "kind": kind, "completeness": completeness,
-                "origin": origin}
+                "origin": origin, "updated": updated}
         etag = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
         return Rendered(files.id, variant.tag, title, meta.date.isoformat(), date_display,
-                        author, tags, kind, html, completeness, origin, etag)
+                        author, tags, kind, html, completeness, origin, etag, updated,
+                        updated_display)
 
     def available(self, article_id: str) -> dict[str, float]:
         """Completeness per variant tag (1.0 for English)."""

@@ -2,7 +2,9 @@
 
 Each article directory holds ``article.html`` (the English fragment; or ``article.md``,
 rendered with markdown-it-py), ``meta.json`` (``title``, ``date``, ``author``, ``tags``,
-``kind``) and the translation the translator works in, ``sr_Latn.po`` or ``sr_Cyrl.po``.
+``kind``; optional ``place``, the dateline's, and ``updated``, the date of the last change
+readers should know of) and the translation the translator works in, ``sr_Latn.po`` or
+``sr_Cyrl.po``.
 Ids are validated against an allow-list pattern before any path is built, and the resolved
 directory must lie inside the root: no id reaches a file outside the store.
 
@@ -48,6 +50,8 @@ class Meta(NamedTuple):
     author: str
     tags: tuple[str, ...]
     kind: str
+    place: str = ""  # the dateline's place ("Belgrade"); none: no dateline
+    updated: dt.date | None = None  # when the article last changed in substance
 
 
 class ArticleFiles(NamedTuple):
@@ -96,9 +100,11 @@ class Store:
     def meta(self, files: ArticleFiles) -> Meta:
         try:
             data: dict[str, Any] = json.loads(files.meta.read_text("utf-8"))
+            updated = data.get("updated")
             return Meta(str(data["title"]), dt.date.fromisoformat(str(data["date"])),
                         str(data.get("author", "")), tuple(map(str, data.get("tags", ()))),
-                        str(data.get("kind", "news")))
+                        str(data.get("kind", "news")), str(data.get("place", "")),
+                        dt.date.fromisoformat(str(updated)) if updated else None)
         except FileNotFoundError:
             raise ArticleError(f"{files.meta}: missing") from None
         except (ValueError, KeyError, TypeError) as exc:

@@ -9,7 +9,7 @@ from ..catalogs.units import Suggestion, Unit, prefill, write_template
 from ..engine import Transliterator, default_transliterator
 from .markdown import markdown_units
 from .memory import Memory
-from .render import BYLINE, HEADLINE, KIND, PLAIN_TEXT_CONTEXTS, TAG, read_translations
+from .render import BYLINE, HEADLINE, KIND, PLACE, PLAIN_TEXT_CONTEXTS, TAG, read_translations
 from .segment import segment
 from .store import TRANSLATION_LOCALES, Store
 
@@ -72,6 +72,9 @@ def extract_article(store: Store, article_id: str, locale: str | None = None, *,
                           "The kind of article (news, interview, speech, press note)"))
     units += [Unit(tag, TAG, (files.meta.name, 1), "A tag of the article")
               for tag in dict.fromkeys(meta.tags)]
+    if meta.place:
+        units.append(Unit(meta.place, PLACE, (files.meta.name, 1),
+                          "The dateline's place (written in capitals before the date)"))
     if files.source.suffix == ".md":  # Markdown units, with their lines in the .md file
         units += [Unit(unit.msgid, unit.context, (files.source.name, unit.line),
                        "the alt text of an image" if unit.context == "alt"

@@ -8,6 +8,7 @@ import click
 
 from .. import locales
 from ..articles import ArticleService, NotPublished, Store, extract_article
+from ..articles.render import percent
 from ..errors import ProblemsFound, TranslitError
 from ..fileio import atomic_write
 from . import settings
@@ -45,7 +46,7 @@ def list_command(ctx: click.Context) -> None:
     click.echo(f"{'article':<44} " + " ".join(f"{t:>8}" for t in tags))
     for article_id in store.ids():
         done = service.available(article_id)
-        click.echo(f"{article_id:<44} " + " ".join(f"{done[t]:>8.0%}" for t in tags))
+        click.echo(f"{article_id:<44} " + " ".join(f"{percent(done[t]):>7}%" for t in tags))
 
 
 @articles_group.command()
@@ -95,6 +96,7 @@ def build(ctx: click.Context, article_id: str, lang: str, out: str | None,
         raise click.ClickException(f"{exc} (--unpublished builds it anyway)") from None
     if out:
         atomic_write(out, rendered.html)
-        click.echo(f"{out}: {rendered.lang}, {rendered.completeness:.0%} translated", err=True)
+        click.echo(f"{out}: {rendered.lang}, {percent(rendered.completeness)}% translated",
+                   err=True)
     else:
         click.echo(rendered.html, nl=False)

@@ -10,12 +10,14 @@ from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from ..engine import Transliterator, normalise_script
+from ..engine import FORMATS, Transliterator
+from ..errors import UnknownFormat
 from ..locales import VARIANTS
-from ..options import FIELD_NAMES, from_fields
-from . import i18n
+from ..options import FIELD_NAMES
+from . import fields, i18n
 from . import openapi as openapi_doc
-from .errors import BadRequest
+from .errors import ERROR_CODES, BadRequest
+from .fields import check_charset
 from .transliteration import configured_options, transliterator
 
 #: The JSON fields of POST /api/v1/transliterate (and query parameters of GET): the text, the
@@ -97,25 +99,6 @@ def _query() -> dict[str, str]:
     return dict(pairs)
 
 
-def _field(payload: dict[str, Any], name: str, default: str | None = None) -> str:
-    value = payload.get(name, default)
-    if value is None:
-        raise BadRequest(f"missing field {name!r}", code="missing_field")
-    if not isinstance(value, str):
-        raise BadRequest(f"field {name!r} must be a string", code="invalid_field")
-    return value
-
-
-def _engine(values: dict[str, Any]) -> Transliterator:
-    """The transliterator for the options a request set (the configured ones for the rest)."""
-    if _OPTION_FIELDS.isdisjoint(values):
-        return transliterator()
-    return transliterator(from_fields(values, configured_options()))
-
-
-_OPTION_FIELDS = frozenset(FIELD_NAMES)
-
-
 def _translated(payload: dict[str, Any], status: int = 200) -> Response:
     response = jsonify(payload)
     response.status_code = status
@@ -167,78 +150,132 @@ def readyz() -> Response:
     return response
 
 
+#: Query parameters of POST /api/v1/transliterate (the target and options of a text/plain or
+#: text/html body; defaults under a JSON body's own fields).
+POST_QUERY = ("to", *FIELD_NAMES)
+GET_QUERY = ("text", "to", "format", *FIELD_NAMES)
+
+
+def _query_options(args: dict[str, str]) -> dict[str, str]:
+    return {name: args[name] for name in FIELD_NAMES if name in args}
+
+
 @bp.post("/api/v1/transliterate")
 def transliterate_post() -> Response:
+    args = _query()
+    fields.only(POST_QUERY, args)
+    check_charset()
+    base = fields.options_from(_query_options(args), configured_options(), query=True)
+    to = fields.script_value(args["to"], query=True) if "to" in args else "cyrl"
     mimetype = request.mimetype
     if mimetype in ("text/plain", "text/html"):
-        args = _query()
-        to = normalise_script(args.get("to", "cyrl"))
         fmt = "html" if mimetype == "text/html" else "text"
-        out = _engine(args).convert(_body_text(), to, fmt)
+        out = transliterator(base).convert(_body_text(), to, fmt)
         response = Response(out, mimetype=mimetype)
-        response.headers["Content-Language"] = CONTENT_LANGUAGE.get(to.lower(), "sr")
+        response.headers["Content-Language"] = CONTENT_LANGUAGE[to]
         return response
     if mimetype != "application/json":
         raise BadRequest(f"unsupported content type {mimetype or '(none)'!r}; send "
                          "application/json, text/plain or text/html", 415, "unsupported_media_type")
     payload = _json_body(TRANSLITERATE_FIELDS)
-    to = normalise_script(_field(payload, "to", "cyrl"))
-    fmt = _field(payload, "format", "text")
-    engine = _engine(payload)
+    if "to" in payload:
+        to = fields.script_value(payload["to"])
+    fmt = fields.string_value(payload, "format", "text")
+    if fmt not in FORMATS:
+        raise UnknownFormat("format", fmt, FORMATS)
+    engine = transliterator(fields.options_from(payload, base))
     if "texts" in payload:
+        if "text" in payload:
+            raise BadRequest("send 'text' or 'texts', not both", code="invalid_field")
         texts = payload["texts"]
         if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
             raise BadRequest("field 'texts' must be a list of strings", code="invalid_field")
-        limit = current_app.config["MAX_BATCH"]
-        if len(texts) > limit:
-            raise BadRequest(f"batch of {len(texts)} texts is over the limit of {limit}", 413,
-                             "batch_too_large")
+        _check_batch(len(texts))
         converted = [engine.convert(t, to, fmt) for t in texts]
         source = engine.detect_script(" ".join(texts)).script
         return _translated({"texts": converted, "from": source, "to": to})
-    text = _field(payload, "text")
+    text = fields.string_value(payload, "text")
     out = engine.convert(text, to, fmt)
     return _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
+
+
+def _check_batch(count: int) -> None:
+    limit = current_app.config["MAX_BATCH"]
+    if count > limit:
+        raise BadRequest(f"batch of {count} texts is over the limit of {limit}", 413,
+                         "batch_too_large")
 
 
 @bp.get("/api/v1/transliterate")
 def transliterate_get() -> Response:
     args = _query()
-    text = args.get("text")
-    if text is None:
-        raise BadRequest("missing query parameter 'text'", code="missing_field")
+    fields.only(GET_QUERY, args)
+    text = fields.string_value(args, "text", query=True)
     if len(text) > current_app.config["MAX_QUERY_TEXT"]:
         raise BadRequest("text is too long for GET; POST it instead", 414, "uri_too_long")
-    to = normalise_script(args.get("to", "cyrl"))
+    to = fields.script_value(args["to"], query=True) if "to" in args else "cyrl"
     fmt = args.get("format", "text")
-    engine = _engine(args)
+    if fmt not in FORMATS:
+        raise UnknownFormat("format", fmt, FORMATS)
+    engine = transliterator(fields.options_from(_query_options(args), configured_options(),
+                                                query=True))
     out = engine.convert(text, to, fmt)
     response = _translated({"text": out, "from": engine.detect_script(text).script, "to": to})
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
     return response
 
 
+def _detection(engine: Transliterator, text: str) -> dict[str, Any]:
+    found = engine.detect_script(text)
+    return {"script": found.script, "latin": found.latin, "cyrillic": found.cyrillic}
+
+
 @bp.post("/api/v1/detect")
 def detect() -> Response:
+    """The script of a text, or of each text of a batch, counting the letters a conversion
+    would change: words kept in Latin (English words, acronyms, URLs, code) do not count."""
+    fields.only((), _query())
+    check_charset()
+    engine = transliterator()
     if request.mimetype == "application/json":
-        text = _field(_json_body(("text",)), "text")
+        payload = _json_body(("text", "texts"))
+        if "texts" in payload:
+            if "text" in payload:
+                raise BadRequest("send 'text' or 'texts', not both", code="invalid_field")
+            texts = payload["texts"]
+            if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+                raise BadRequest("field 'texts' must be a list of strings", code="invalid_field")
+            _check_batch(len(texts))
+            return jsonify({"results": [_detection(engine, t) for t in texts]})
+        text = fields.string_value(payload, "text")
     elif request.mimetype == "text/plain":
         text = _body_text()
     else:
-        raise BadRequest("unsupported content type; send application/json or text/plain", 415,
-                         "unsupported_media_type")
-    found = transliterator().detect_script(text)
-    return jsonify({"script": found.script, "latin": found.latin, "cyrillic": found.cyrillic})
+        raise BadRequest(f"unsupported content type {request.mimetype or '(none)'!r}; send "
+                         "application/json or text/plain", 415, "unsupported_media_type")
+    return jsonify(_detection(engine, text))
 
 
 @bp.get("/api/v1/openapi.json")
 def openapi() -> Response:
-    return jsonify(_document())
+    fields.only((), _query())
+    response = jsonify(_document())
+    response.headers["Cache-Control"] = f"public, max-age={DOCUMENT_MAX_AGE}"
+    return response
 
 
 @bp.get("/api/v1/docs")
-def docs() -> str:
-    return render_template("api_docs.html", doc=_document())
+def docs() -> Response:
+    fields.only((), _query())
+    response = Response(render_template("api_docs.html", doc=_document(),
+                                        view=openapi_doc.docs_view(_document()),
+                                        codes=sorted(ERROR_CODES.items())),
+                        mimetype="text/html")
+    response.headers["Cache-Control"] = f"public, max-age={DOCUMENT_MAX_AGE}"
+    return response
+
+
+DOCUMENT_MAX_AGE = 300  # seconds: the document changes with a deployment
 
 
 def _document() -> dict[str, Any]:

@@ -8,10 +8,11 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from .. import locales
 from ..articles import ArticleService, NotPublished, Rendered, Store
-from . import negotiation
+from . import fields, negotiation
 from .errors import BadRequest
 
 bp = Blueprint("articles_api", __name__)
+MAX_PAGE = 100_000  # the highest ?page= of the list (the OpenAPI document's maximum)
 
 
 def service() -> ArticleService:
@@ -20,8 +21,10 @@ def service() -> ArticleService:
 
 
 def init_app(app: Flask) -> None:
+    complete_only = bool(app.config.get("PUBLISH_ONLY_COMPLETE"))
     app.extensions["articles"] = ArticleService(
-        Store(app.config["CONTENT_DIR"]), threshold=float(app.config["PUBLISH_THRESHOLD"]),
+        Store(app.config["CONTENT_DIR"]),
+        threshold=1.0 if complete_only else float(app.config["PUBLISH_THRESHOLD"]),
         cache_size=int(app.config["ARTICLE_CACHE_SIZE"]),
         engine=app.extensions["translit"].get)
 
@@ -61,6 +64,7 @@ def _render(article_id: str, chosen: negotiation.Negotiated) -> Rendered:
 
 @bp.get("/api/v1/articles/<article_id>")
 def article(article_id: str) -> Response:
+    fields.query_only("lang")
     chosen = _variant()
     rendered = _render(article_id, chosen)
     body = {"id": rendered.id, "lang": rendered.lang, "title": rendered.title,
@@ -73,6 +77,7 @@ def article(article_id: str) -> Response:
 
 @bp.get("/articles/<article_id>.html")
 def fragment(article_id: str) -> Response:
+    fields.query_only("lang")
     chosen = _variant()
     rendered = _render(article_id, chosen)
     return _headers(Response(rendered.html, mimetype="text/html"), rendered, chosen)
@@ -80,14 +85,12 @@ def fragment(article_id: str) -> Response:
 
 @bp.get("/api/v1/articles")
 def listing() -> Response:
+    fields.query_only("lang", "page", "per_page")
     chosen = _variant()
-    try:
-        page = int(request.args.get("page", "1"))
-        per_page = int(request.args.get("per_page", "10"))
-    except ValueError:
-        raise BadRequest("page and per_page must be integers", code="invalid_field") from None
-    if page < 1 or not 1 <= per_page <= 100:
-        raise BadRequest("page must be >= 1 and per_page between 1 and 100",
+    page = _integer("page", 1)
+    per_page = _integer("per_page", 10)
+    if not 1 <= page <= MAX_PAGE or not 1 <= per_page <= 100:
+        raise BadRequest(f"page must be between 1 and {MAX_PAGE} and per_page between 1 and 100",
                          code="invalid_field")
     items = service().listing(chosen.variant)
     chunk = items[(page - 1) * per_page: page * per_page]
@@ -101,4 +104,17 @@ def listing() -> Response:
     }
     response = jsonify(body)
     response.headers["Content-Language"] = chosen.tag
+    response.headers["Cache-Control"] = (
+        f"public, max-age={current_app.config['CONTENT_MAX_AGE']}")
     return response
+
+
+def _integer(name: str, default: int) -> int:
+    """A query parameter that is a decimal integer (``+1``, `` 1`` and ``1.0`` are not)."""
+    value = request.args.get(name)
+    if value is None:
+        return default
+    if not value.isascii() or not value.isdigit() or len(value) > 9:
+        raise BadRequest(f"parameter {name!r} must be an integer, not {value[:20]!r}",
+                         code="invalid_field")
+    return int(value)

@@ -7,23 +7,18 @@ to the others; each variant has its own Atom feed, newest first.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape, quoteattr
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from .. import locales
+from ..articles.summary import sentences
 from .articles_api import service
 from .errors import BadRequest
+from .site_api import site_url
 
 bp = Blueprint("feeds", __name__)
-_TAGS = re.compile(r"<[^>]*>")
-
-
-def site_url() -> str:
-    """The site's absolute base URL, without a trailing slash."""
-    configured: str = current_app.config.get("SITE_URL") or ""
-    return (configured or request.host_url).rstrip("/")
+FEED_SUMMARY = 300  # characters of an entry's summary, whole sentences
 
 
 def published_variants(article_id: str) -> list[locales.Variant]:
@@ -44,7 +39,8 @@ def sitemap() -> Response:
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for article_id in service().store.ids():
         variants = published_variants(article_id)
-        date = service().render(article_id, locales.BY_TAG["en"]).date
+        source = service().render(article_id, locales.BY_TAG["en"])
+        date = source.updated or source.date
         for variant in variants:
             lines.append("  <url>")
             lines.append(f"    <loc>{escape(article_url(article_id, variant))}</loc>")
@@ -68,7 +64,8 @@ def feed() -> Response:
                          f"{', '.join(v.tag for v in locales.VARIANTS)}", code="unknown_lang")
     base = site_url()
     items = [r for r in service().listing(variant) if r.lang == variant.tag][:50]
-    updated = (items[0].date if items else "1970-01-01") + "T00:00:00Z"
+    updated = max((item.updated or item.date for item in items), default="1970-01-01") + \
+        "T00:00:00Z"
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{variant.tag}">',
              f"  <title>{escape(_site_name(variant))}</title>",
@@ -78,12 +75,13 @@ def feed() -> Response:
              f"  <updated>{updated}</updated>"]
     for item in items:
         url = article_url(item.id, variant)
-        summary = " ".join(_TAGS.sub(" ", item.html).split())[:300]
+        summary = sentences(item.html, FEED_SUMMARY)
         lines += ["  <entry>",
                   f"    <title>{escape(item.title)}</title>",
                   f"    <id>{escape(url)}</id>",
                   f'    <link rel="alternate" href="{escape(url)}"/>',
-                  f"    <updated>{item.date}T00:00:00Z</updated>",
+                  f"    <published>{item.date}T00:00:00Z</published>",
+                  f"    <updated>{item.updated or item.date}T00:00:00Z</updated>",
                   f"    <author><name>{escape(item.author or _site_name(variant))}</name></author>",
                   f"    <summary>{escape(summary)}</summary>",
                   "  </entry>"]

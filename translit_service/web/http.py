@@ -6,7 +6,7 @@ import logging
 import os
 import re
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, jsonify, request
 
 from .negotiation import VARIES_ON_VARIANT
 
@@ -21,6 +21,11 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
 }
+
+#: Response headers a browser script on an allowed origin may read.
+EXPOSED_HEADERS = "ETag, X-Request-ID, Content-Language, X-Translation-Completeness"
+#: Paths whose every answer is JSON (OPTIONS included); the rest is the site's HTML.
+JSON_PREFIXES = ("/api/", "/articles/", "/healthz", "/readyz")
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
@@ -54,7 +59,7 @@ def _finish(response: Response) -> Response:
     method = req.method
     if origin and (origin in allowed or "*" in allowed):
         headers["Access-Control-Allow-Origin"] = origin
-        headers["Access-Control-Expose-Headers"] = "ETag, X-Request-ID, Content-Language"
+        headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
         if method == "OPTIONS":
             headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             headers["Access-Control-Allow-Headers"] = "Content-Type, X-Request-ID, If-None-Match"
@@ -80,5 +85,21 @@ def _finish(response: Response) -> Response:
     return response
 
 
+def _options() -> Response | None:
+    """OPTIONS on an API path: JSON naming the methods (and ``Allow``), not the empty HTML
+    answer Flask gives by default (CORS preflight headers are added in :func:`_finish`)."""
+    if request.method != "OPTIONS" or not request.path.startswith(JSON_PREFIXES):
+        return None
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    methods = sorted(adapter.allowed_methods(request.path))
+    if not methods:  # no such path: the 404 handler answers
+        return None
+    response = jsonify({"allow": methods})
+    response.headers["Allow"] = ", ".join(methods)
+    response.headers["Cache-Control"] = "public, max-age=600"
+    return response
+
+
 def register(app: Flask) -> None:
+    app.before_request(_options)
     app.after_request(_finish)

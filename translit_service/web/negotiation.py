@@ -1,15 +1,19 @@
 """How a request picks a variant: the one place that decides.
 
 An explicit choice (URL parameter ``lang``, then the ``lang`` cookie) wins over
-``Accept-Language``, then the default (Cyrillic).  Every response whose content depends on the
-outcome says ``Vary: Cookie, Accept-Language`` whichever of them decided (a shared cache
-cannot know which did): views call :func:`for_request`, and the after-request hook in
-:mod:`translit_service.web.http` adds the header.
+``Accept-Language`` (read by the table in :mod:`translit_service.locales`: readers of ``hr``,
+``bs``, ``sh`` and ``sr-ME`` get Latin, readers of a language that is neither English nor
+Serbian get English), then the default (Cyrillic) for a request without one.  Every response
+whose content depends on the outcome says ``Vary: Cookie, Accept-Language`` whichever of them
+decided (a shared cache cannot know which did): views call :func:`for_request`, and the
+after-request hook in :mod:`translit_service.web.http` adds the header.
 
 >>> negotiate(accept_language="en;q=0.5, sr-RS;q=0.9").tag
 'sr-Cyrl'
 >>> negotiate(param="sr_latn", accept_language="en").tag
 'sr-Latn'
+>>> negotiate(accept_language="de-DE, hr;q=0.5").tag, negotiate(accept_language="de").tag
+('sr-Latn', 'en')
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import NamedTuple
 
 from flask import request
 
-from ..locales import DEFAULT, Variant, variant_for
+from ..locales import DEFAULT, OTHER_LANGUAGES, Variant, variant_for, variant_for_reader
 
 LANG_COOKIE = "lang"
 
@@ -66,11 +70,22 @@ def negotiate(param: str | None = None, cookie: str | None = None,
         found = variant_for(explicit)
         if found:
             return Negotiated(found, False)
-    for lang, _ in parse_accept_language(accept_language or ""):
-        found = variant_for(lang)
+    ranges = parse_accept_language(accept_language or "")
+    for lang, _ in ranges:
+        if lang == "*":
+            return Negotiated(default, True)
+        found = variant_for(lang) or _neighbour(lang)
         if found:
             return Negotiated(found, True)
+    if ranges:  # languages, none of them ours: the bilingual site's other language
+        return Negotiated(variant_for_reader(ranges[0][0]), True)
     return Negotiated(default, bool(accept_language))
+
+
+def _neighbour(lang: str) -> Variant | None:
+    """The variant for a neighbour's language (hr, bs, cnr), None for any other."""
+    found = variant_for_reader(lang)
+    return found if found.tag != OTHER_LANGUAGES else None
 
 
 #: The WSGI environ key that marks a request whose response depends on the variant.

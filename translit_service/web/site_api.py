@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from .. import locales
 from ..catalogs.jed import jed_options
-from . import i18n, negotiation, strings
+from . import fields, i18n, negotiation, strings
 from .errors import BadRequest
 
 bp = Blueprint("site_api", __name__, template_folder="templates")
@@ -21,12 +21,14 @@ CATALOG_FORMATS = ("json", "jed")
 
 @bp.get("/api/v1/catalogs/<name>")
 def catalog(name: str) -> Response:
+    """A variant's UI messages; ``name`` is any name the site takes for it (``sr-Latn``,
+    ``sr_Latn``, ``sr@latin``, ``sr`` for Cyrillic…), as ``?lang=`` and negotiation read it."""
+    fields.query_only("format")
     variant = locales.variant_for(name)
-    if variant is None or name.lower().replace("_", "-") not in (
-        v.tag.lower() for v in locales.VARIANTS
-    ):
+    if variant is None:
         raise BadRequest(f"no catalog {name[:40]!r}; valid: "
-                         f"{', '.join(v.tag for v in locales.VARIANTS)}", 404, "not_found")
+                         f"{', '.join(v.tag for v in locales.VARIANTS)} (or sr_Latn, "
+                         "sr@latin, sr…)", 404, "not_found")
     fmt = request.args.get("format", "json")
     if fmt not in CATALOG_FORMATS:
         raise BadRequest(f"unknown format {fmt[:40]!r}; valid values: {', '.join(CATALOG_FORMATS)}",
@@ -47,11 +49,15 @@ def catalog(name: str) -> Response:
     return response.make_conditional(request)  # type: ignore[return-value]
 
 
+#: The longest ``path`` the switcher takes (the OpenAPI document's maxLength).
+MAX_PATH = 2000
+
+
 def _checked_path(path: str | None) -> str:
-    if not path:
+    if path is None:
         raise BadRequest("missing query parameter 'path'", code="missing_field")
     parts = urlsplit(path)
-    if (len(path) > 2000 or not path.startswith("/") or path.startswith("//")
+    if (not path or len(path) > MAX_PATH or not path.startswith("/") or path.startswith("//")
             or parts.scheme or parts.netloc or "\\" in path
             or any(ord(c) < 32 for c in path)):
         raise BadRequest("path must be a site path starting with a single '/'",
@@ -90,14 +96,25 @@ def alternate_links(path: str, base: str = "", only: frozenset[str] | None = Non
 
 @bp.get("/api/v1/switcher")
 def switcher() -> Response:
+    fields.query_only("path", "lang")
     path = _checked_path(request.args.get("path"))
-    chosen = negotiation.for_request()
-    if request.args.get("lang") and locales.variant_for(request.args["lang"]) is None:
-        raise BadRequest(f"unknown lang {request.args['lang'][:40]!r}; valid: "
+    lang = request.args.get("lang")
+    if lang and locales.variant_for(lang) is None:
+        raise BadRequest(f"unknown lang {lang[:40]!r}; valid: "
                          f"{', '.join(v.tag for v in locales.VARIANTS)}", code="unknown_lang")
+    chosen = negotiation.for_request()
     i18n.use_variant(chosen.variant)
     html = render_template("site/_switcher.html", switcher=switcher_links(path, chosen.variant))
     response = jsonify({"lang": chosen.tag, "html": html.strip(),
-                        "alternates": str(alternate_links(path, current_app.config["SITE_URL"]))})
+                        "alternates": str(alternate_links(path, site_url()))})
     response.headers["Content-Language"] = chosen.tag
+    response.headers["Cache-Control"] = (
+        f"public, max-age={current_app.config['CONTENT_MAX_AGE']}")
     return response
+
+
+def site_url() -> str:
+    """The site's absolute base URL: ``SITE_URL`` when set, else the URL the request came to
+    (so that ``hreflang`` links are absolute, as ``canonical`` is)."""
+    configured: str = current_app.config.get("SITE_URL") or ""
+    return (configured or request.host_url).rstrip("/")

@@ -46,6 +46,9 @@ ARTICLE_KINDS = (
     pgettext("article kind", "speech"), pgettext("article kind", "press note"),
 )
 
+PHOTO_CREDIT = N_("Photo: %(credit)s")  # under a picture: who took it
+TABLE_LABEL = N_("Table")  # the accessible name of a table's scrolling region
+
 ERROR_HEADINGS = {404: N_("Page not found"), 500: N_("Something went wrong")}
 ERROR_MESSAGES = {
     404: N_("The page you asked for is not here. It may have moved to the News Archive."),

@@ -65,3 +65,4 @@ def configured_options() -> Options:
     """The options the application was configured with."""
     found: Options = current_app.config["OPTIONS"]
     return found
+
