@@ -29,8 +29,8 @@ lock: install
 	$(BIN)/uv pip compile --quiet --upgrade --universal --python-version 3.11 --generate-hashes \
 	  pyproject.toml requirements/build.in -o requirements/runtime.lock
 
+# gunicorn prints the address it listens at, once ("Listening at: http://127.0.0.1:8000").
 run: install
-	@echo "translit-service: serving on http://127.0.0.1:8000 (Ctrl+C stops)"
 	@$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 # N instances (INSTANCES=2) behind Debian's nginx on 127.0.0.1:$TRANSLIT_CLUSTER_PORT (8080).
