@@ -45,7 +45,6 @@ def copied_tokens(msgid: str, msgstr: str) -> frozenset[str]:
     if not source:
         return frozenset()
     english = english_words()
-    serbian_english = english.all - english.foreign
     kept = set()
     quoted = set(_QUOTED.findall(msgstr))
     for token in _TOKEN.findall(msgstr):
@@ -64,8 +63,9 @@ def copied_tokens(msgid: str, msgstr: str) -> frozenset[str]:
             continue  # VPN, IPv6, UTF-8, S/MIME: acronyms follow the acronym policy
         if not token.isalpha():
             kept.add(token)  # x-content/*, gschemas.compiled, list-of
-        elif token.islower() and len(token) >= 3 and lowered not in serbian_english:
-            kept.add(token)  # libpam
+        elif token.islower() and len(token) >= 3 and (lowered not in english.all
+                                                       or lowered in english.foreign):
+            kept.add(token)  # libpam: not an English word that is Serbian too
         elif lowered in english.foreign:
             kept.add(token)
     return frozenset(kept)

@@ -21,83 +21,32 @@ msgid ""
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from itertools import pairwise
 
-from uniseg.linebreak import line_break_boundaries
+from .linebreak import Opportunities, text_width
 
 #: GNU gettext's default page width (``msgcat --width``).
 WIDTH = 79
 
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()} | {"\\": "\\", '"': '"'}
-# UAX #14 classes QU (quotation marks) and OP (opening punctuation), for the rule below.
-_QUOTES = frozenset("\"'«»‘’‚‛“”„‟‹›⹂「」『』")
-_OPENERS = frozenset("([{⁅⁽₍〈❨❪❬❮❰❲❴⟅⟦⟨⟪⟬⟮⦃⦅⦇⦉⦋⦍⦏⦑⦓⦕⦗⧘⧚⧼〈《「『【〔〖〘〚〝（［｛｟｢")
-_INFIX = frozenset(".,:;")
-_STRING = re.compile(r'^((?:#~\| |#~ |#\| )?)(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "')
+_ESCAPE_TABLE = str.maketrans({ch: "\\" + code for ch, code in _ESCAPES.items()}
+                              | {"\\": "\\\\", '"': '\\"'})
+_ESCAPED = re.compile(r"\\.", re.DOTALL)
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# A string: its keyword line, then every line that starts with the same prefix and a quote.
+_BLOCK = re.compile(r'^((?:#~\| |#~ |#\| )?)(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "'
+                    r'[^\n]*\n(?:\1"[^\n]*\n)*', re.MULTILINE)
 
 
-def _width(ch: str) -> int:
-    category = unicodedata.category(ch)
-    if category in ("Mn", "Me", "Cf", "Cc"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def _escaped(portion: str) -> tuple[str, set[int]]:
-    """The portion as it is written between quotes, and the indices no break may precede
-    (inside an escape)."""
-    out: list[str] = []
-    prohibited: set[int] = set()
-    for ch in portion:
-        if ch in _ESCAPES or ch in '\\"':
-            prohibited.update((len(out), len(out) + 1))
-            out += ["\\", _ESCAPES.get(ch, ch)]
-        else:
-            out.append(ch)
-    return "".join(out), prohibited
-
-
-@lru_cache(maxsize=4096)
-def _boundaries(text: str) -> tuple[int, ...]:
-    """UAX #14's break opportunities in ``text`` (uniseg takes milliseconds on a long string,
-    and a round lays the same strings out several times)."""
-    return tuple(line_break_boundaries(text))
-
-
-def _breaks(text: str, prohibited: set[int], width: int, start_column: int) -> list[int]:
-    """Where gnulib's greedy ``u8_width_linebreaks`` breaks ``text`` (a break before each
-    index returned), given the UAX #14 opportunities."""
-    if start_column + sum(map(_width, text)) <= width:
-        return []  # it fits: no break is taken, so none need be found
-    possible = {b for b in _boundaries(text) if 0 < b < len(text)} - prohibited
-    for b in list(possible):
-        # gnulib (gettext 0.21) keeps UAX #14's older LB15, QU SP* × OP: no break between a
-        # quotation mark, spaces and an opening bracket (Unicode 15.1 narrowed it).
-        j = b - 1
-        while j >= 0 and text[j] == " ":
-            j -= 1
-        if j >= 0 and text[j] in _QUOTES and text[b] in _OPENERS:
-            possible.discard(b)
-    for b in range(1, len(text)):
-        # and breaks after an infix separator before a letter (which LB29, IS × AL, forbids).
-        if text[b - 1] in _INFIX and text[b].isalpha() and b - 1 not in prohibited:
-            possible.add(b)
-    result: list[int] = []
-    last_p: int | None = None
-    last_column, piece_width = start_column, 0
-    for i, ch in enumerate(text):
-        if i in possible:
-            if last_p is not None and last_column + piece_width > width:
-                result.append(last_p)
-                last_column = 0
-            last_p, last_column, piece_width = i, last_column + piece_width, 0
-        piece_width += _width(ch)
-    if last_p is not None and last_column + piece_width > width:
-        result.append(last_p)
-    return result
+def _escaped(portion: str) -> tuple[str, list[int]]:
+    """The portion as it is written between quotes, and the indices no break may precede:
+    the character after an escape's backslash (gettext's overrides; before the backslash
+    UAX #14 decides)."""
+    text = portion.translate(_ESCAPE_TABLE)
+    if "\\" not in text:
+        return text, []
+    return text, [m.start() + 1 for m in _ESCAPED.finditer(text)]
 
 
 def wrap(name: str, value: str, prefix: str = "", width: int = WIDTH) -> list[str]:
@@ -119,10 +68,16 @@ def wrap(name: str, value: str, prefix: str = "", width: int = WIDTH) -> list[st
     for number, portion in enumerate(portions):
         text, prohibited = _escaped(portion)
         if portion.endswith("\n"):
-            prohibited.add(len(text) - 2)  # no break right before the final \n
+            prohibited.append(len(text) - 2)  # no break right before the final \n
+        total = text_width(text)
+        opportunities: Opportunities | None = None
         while True:
             start_column = len(prefix) + len(name) + 2 - after_break if first else 0
-            breaks = _breaks(text, prohibited, room, start_column)
+            if start_column + total <= room:
+                breaks = []  # it fits: no UAX #14 pass
+            else:
+                opportunities = opportunities or Opportunities(text, prohibited)
+                breaks = opportunities.breaks(room, start_column)
             if first and text and (number + 1 < len(portions) or breaks):
                 lines.append(f'{prefix}{name} ""')
                 first = False
@@ -138,41 +93,47 @@ def wrap(name: str, value: str, prefix: str = "", width: int = WIDTH) -> list[st
 
 def unescape(quoted: str) -> str:
     """The text a quoted PO string (without its quotes) stands for."""
-    out: list[str] = []
-    i = 0
-    while i < len(quoted):
-        ch = quoted[i]
-        if ch == "\\" and i + 1 < len(quoted):
-            out.append(_UNESCAPES.get(quoted[i + 1], "\\" + quoted[i + 1]))
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    if "\\" not in quoted:
+        return quoted
+    return _UNESCAPE.sub(lambda m: _UNESCAPES.get(m.group(1), m.group(0)), quoted)
+
+
+def _laid_out(quoted: str, opening: int, width: int) -> bool:
+    """Whether a string written on one line, ``quoted`` after ``opening`` columns (keyword,
+    space and quote), is already what gettext writes: it fits, ends the only ``\\n`` it
+    has, and spells its escapes as gettext does."""
+    if '"' not in quoted and "\\" not in quoted and quoted.isprintable():
+        return opening + text_width(quoted) + 1 <= width  # the common case, quickly
+    if "\\" in quoted:
+        newline = quoted.find("\\n")
+        if (newline != -1 and newline != len(quoted) - 2) or \
+                _escaped(unescape(quoted))[0] != quoted:
+            return False
+    elif quoted.translate(_ESCAPE_TABLE) != quoted:
+        return False  # a raw tab or control character gettext would escape
+    return opening + text_width(quoted) + 1 <= width
+
+
+def _relaid(match: re.Match[str], width: int) -> str:
+    """One string (its keyword line and continuation lines) as gettext writes it."""
+    prefix, name, block = match.group(1), match.group(2), match.group(0)
+    opening = match.end(2) - match.start() + 2  # keyword, space and quote
+    if block.count("\n") == 1 and block.endswith('"\n') and len(block) > opening + 1 \
+            and _laid_out(block[opening:-2], opening, width):
+        return block  # one line that fits, as gettext writes it: nothing to do
+    lines = block.split("\n")[:-1]
+    parts = [lines[0][match.end(2) - match.start() + 1:], *(line[len(prefix):]
+                                                           for line in lines[1:])]
+    if not all(len(p) >= 2 and p.endswith('"') for p in parts):
+        return block  # not ours to mend
+    value = unescape("".join(p[1:-1] for p in parts))
+    return "\n".join(wrap(name, value, prefix, width)) + "\n"
 
 
 def gnu_layout(text: str, width: int = WIDTH) -> str:
     """``text``, a PO file, with every string re-wrapped as GNU gettext writes it (see the
     module docstring); what is not a string is left alone."""
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        match = _STRING.match(line)
-        if match is None:
-            out.append(line)
-            i += 1
-            continue
-        prefix, name = match.group(1), match.group(2)
-        parts = [line[match.end() - 1:]]
-        i += 1
-        while i < len(lines) and lines[i].startswith(prefix + '"'):
-            parts.append(lines[i][len(prefix):])
-            i += 1
-        if not all(len(p) >= 2 and p.endswith('"') for p in parts):
-            out.extend([line, *(prefix + p for p in parts[1:])])  # not ours to mend
-            continue
-        value = unescape("".join(p[1:-1] for p in parts))
-        out.extend(wrap(name, value, prefix, width))
-    return "\n".join(out).rstrip("\n") + "\n"
+    if not text.endswith("\n"):
+        text += "\n"
+    laid = _BLOCK.sub(lambda match: _relaid(match, width), text)
+    return laid.rstrip("\n") + "\n"

@@ -17,11 +17,13 @@ import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from ..errors import CatalogError
 from ..fileio import atomic_write
+
+if TYPE_CHECKING:
+    import polib
 
 SUFFIX = ".derived.json"
 FORMAT = "translit-service derived hashes 1"

@@ -23,7 +23,8 @@ from babel.messages.mofile import write_mo
 
 from ..fileio import atomic_write
 from .check import check_catalog
-from .workflow import po_path, read_catalog
+from .paths import po_path
+from .workflow import read_catalog
 
 LAST_GOOD = ".messages.last-good.mo"
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,12 +24,7 @@ from . import headers, previous, project
 from .check import Problem, check_catalog
 from .gnu import gnu_layout
 
-DOMAIN = "messages"
 WIDTH = 78
-
-
-def po_path(locales_dir: Path, locale: str) -> Path:
-    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def _dump(catalog: Catalog, *, old: bytes = b"", plural_forms: str | None = None,
@@ -184,9 +178,3 @@ def read_catalog(po: Path, locale: str | None = None) -> Catalog:
     plain, _ = previous.lift(po.read_bytes().decode("utf-8", "replace"))
     return read_po(io.BytesIO(plain.encode("utf-8")), locale=locale)
 
-
-def catalogs_under(locales_dir: Path, only: Iterable[str] = ()) -> list[Path]:
-    """The ``.po`` files of ``locales_dir`` (all locales, or those in ``only``), sorted."""
-    wanted = set(only)
-    return sorted(p for p in locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")
-                  if not wanted or p.parent.parent.name in wanted)

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import locales
-from ..articles import ArticleService, NotPublished, Store, extract_article
-from ..articles.render import percent
 from ..errors import ProblemsFound, TranslitError
 from ..fileio import atomic_write
 from . import settings
 from .text import transliterator_for
+
+if TYPE_CHECKING:
+    from ..articles import Store
+
+# The article machinery (Markdown, rendering, the catalogs) is imported by the commands that
+# use it, not by `translit --help` or `translit text`.
 
 
 @click.group("articles")
@@ -30,6 +35,8 @@ def articles_group(ctx: click.Context, root: str | None) -> None:
       translit articles extract --all
       translit articles build 2023-01-20-media-queries --lang sr-Cyrl
     """
+    from ..articles import Store
+
     ctx.ensure_object(dict)
     ctx.obj["store"] = Store(Path(root or settings(ctx).path_or("CONTENT_DIR",
                                                                  "content/articles")))
@@ -40,6 +47,9 @@ def articles_group(ctx: click.Context, root: str | None) -> None:
 @click.pass_context
 def list_command(ctx: click.Context) -> None:
     """Every article with its translation completeness per variant."""
+    from ..articles import ArticleService
+    from ..articles.render import percent
+
     store: Store = ctx.obj["store"]
     service = ArticleService(store, engine=ctx.obj["engine"])
     tags = [v.tag for v in locales.VARIANTS if v.script]
@@ -57,6 +67,8 @@ def list_command(ctx: click.Context) -> None:
 @click.pass_context
 def extract(ctx: click.Context, ids: tuple[str, ...], all_: bool, locale: str | None) -> None:
     """Write <id>/article.pot and create or update the translation .po."""
+    from ..articles import extract_article
+
     store: Store = ctx.obj["store"]
     targets = store.ids() if all_ else list(ids)
     if not targets:
@@ -86,6 +98,9 @@ def extract(ctx: click.Context, ids: tuple[str, ...], all_: bool, locale: str | 
 def build(ctx: click.Context, article_id: str, lang: str, out: str | None,
           unpublished: bool) -> None:
     """Merge the translation into the article's HTML (untranslated units stay English)."""
+    from ..articles import ArticleService, NotPublished
+    from ..articles.render import percent
+
     variant = locales.variant_for(lang)
     if variant is None:
         raise click.BadParameter(f"{lang!r}; valid: en, sr-Latn, sr-Cyrl", param_hint="--lang")

@@ -14,7 +14,6 @@ import click
 from .. import catalogs, locales
 from ..catalogs import conflicts
 from ..catalogs import hashes as derived_hashes
-from ..catalogs.units import catalog_stats
 from ..errors import CatalogError, ProblemsFound
 from ..fileio import atomic_write, locked
 from . import settings
@@ -329,6 +328,8 @@ def compile_command(ctx: click.Context, paths: tuple[str, ...], strict: bool) ->
 @click.pass_context
 def stats_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """Total, translated, fuzzy and untranslated entries per catalog."""
+    from ..catalogs.units import catalog_stats
+
     failed = 0
     click.echo(f"{'catalog':<44} {'total':>6} {'done':>6} {'fuzzy':>6} {'todo':>6} {'%':>6}")
     for path in _targets(ctx, paths):

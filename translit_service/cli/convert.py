@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .. import batch, documents
+from .. import documents
 from ..errors import FilesFailed, ProblemsFound
 from ..fileio import atomic_write, decode_any
 from ..frontmatter import TEXT_KEYS
@@ -84,6 +84,8 @@ def convert_command(ctx: click.Context, /, paths: tuple[Path, ...], to: str, fmt
       translit convert site/ --to cyrl --check --exclude 'vendor/*'
       echo 'Ljubav' | translit convert - --to cyrl
     """
+    from .. import batch  # pathspec and process pools: only when files are converted
+
     to = to.lower()
     engine = transliterator_for(ctx, options)
     if Path("-") in paths:
