@@ -36,6 +36,8 @@ VECTORS = [
     "",
     "Kratko",
     "Završava se novim redom\n",
+    # gettext may break before an escape's backslash (we once refused to: 81 columns).
+    'To remove files select them then click on the "Remove" button or press "Delete" key',
 ]
 
 

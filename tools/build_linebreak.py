@@ -132,10 +132,9 @@ def properties() -> Iterator[tuple[int, str, int]]:
 def ranges() -> list[tuple[int, int, str, int]]:
     out: list[tuple[int, int, str, int]] = []
     for cp, name, width in properties():
-        if out and out[-1][1] == cp - 1 and out[-1][2:] == (name, width):
-            out[-1] = (out[-1][0], cp, name, width)
-        elif out and cp == 0xE000 and out[-1][1] == 0xD7FF and out[-1][2:] == (name, width):
-            out[-1] = (out[-1][0], cp, name, width)
+        adjacent = out and (out[-1][1] == cp - 1 or (out[-1][1], cp) == (0xD7FF, 0xE000))
+        if adjacent and out[-1][2:] == (name, width):
+            out[-1] = (out[-1][0], cp, name, width)  # (a range may span the surrogates)
         else:
             out.append((cp, cp, name, width))
     return out
