@@ -69,6 +69,7 @@ bench: install
 	$(BIN)/python -m benchmarks.eval_diacritics --split heldout
 	$(BIN)/python -m benchmarks.bench_articles
 	$(BIN)/python -m benchmarks.bench_convert
+	$(BIN)/python -m benchmarks.bench_catalogs
 
 bench-http: install
 	$(BIN)/python -m benchmarks.http_load

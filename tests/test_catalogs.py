@@ -316,3 +316,16 @@ def test_update_reports_an_unreadable_catalog(tmp_path: Path) -> None:
     with pytest.raises(CatalogError):
         catalogs.update(pot, po, "sr_Latn")
     assert po.read_bytes() == b'msgid "a"\nmsgstr "\xff\n'  # untouched
+
+
+def test_compile_looks_for_errors_only_unless_strict(tmp_path: Path) -> None:
+    """A wrong-script translation is a warning: compile (which ignores warnings) does not read
+    the script at all, and compile --strict refuses the catalog for it."""
+    po = tmp_path / "sr_Latn" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(DATA / "wrong_script.po", po)
+    assert "script" in {p.code for p in check_catalog(po)}
+    mo, problems = catalogs.compile_catalog(po)
+    assert mo is not None and not problems
+    mo, problems = catalogs.compile_catalog(po, strict=True)
+    assert mo is None and [p.code for p in problems] == ["script"]

@@ -148,6 +148,9 @@ class CheckConfig:
     derived_hashes: Mapping[str, str] = field(default_factory=dict)
     #: Untranslated entries are errors (a gate that wants every string translated).
     complete: bool = False
+    #: Only errors matter (compile without --strict): rules may skip work that can only
+    #: find warnings, such as reading a whole translation's script.
+    errors_only: bool = False
 
 
 CatalogRule = Callable[[polib.POFile, CheckConfig], Iterator[Finding]]
@@ -382,6 +385,8 @@ def script_rule(source: str, translation: str,
     for word in _WORD.findall(translation):
         if CYRILLIC_LETTER.search(word) and LATIN_LETTER.search(word):
             yield "mixed-script", f"word {word!r} mixes Latin and Cyrillic", "error"
+    if config.errors_only and not config.strict:
+        return  # what follows can only warn
     found = config.transliterator.detect_script(translation).script
     other = {"latn": "cyrl", "cyrl": "latn"}[variant.script]
     if found == other:
@@ -411,13 +416,14 @@ def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
                rules: Iterable[CatalogRule] | None = None,
                always_format: bool = False,
                derived: Mapping[str, str] | None = None,
-               complete: bool = False) -> list[Problem]:
+               complete: bool = False, errors_only: bool = False) -> list[Problem]:
     """Check a catalog's text with ``rules`` (default :data:`CATALOG_RULES`); see the
-    module docstring for what they check (``derived``: the hashes derive recorded)."""
+    module docstring for what they check (``derived``: the hashes derive recorded;
+    ``errors_only``: warnings may be left unreported, as compile ignores them)."""
     config = CheckConfig(path, locale or locale_of(path), strict,
                          transliterator or default_transliterator(),
                          always_format=always_format, derived_hashes=derived or {},
-                         complete=complete)
+                         complete=complete, errors_only=errors_only)
 
     text, origin = one_keyword_a_line(text)  # msgfmt reads 'msgid "2" msgstr "2"' too
 
@@ -443,7 +449,8 @@ def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
 
 def check_catalog(path: str | Path, *, locale: str | None = None, strict: bool = False,
                   transliterator: Transliterator | None = None,
-                  always_format: bool = False, complete: bool = False) -> list[Problem]:
+                  always_format: bool = False, complete: bool = False,
+                  errors_only: bool = False) -> list[Problem]:
     """Check the catalog file at ``path`` (unreadable or non-UTF-8 files are problems too)."""
     name = str(path)
     try:
@@ -457,4 +464,5 @@ def check_catalog(path: str | Path, *, locale: str | None = None, strict: bool =
     except CatalogError as exc:
         return [Problem(exc.path or name, 0, "error", "derived-hashes", exc.message)]
     return check_text(text, name, locale=locale, strict=strict, transliterator=transliterator,
-                      always_format=always_format, derived=recorded, complete=complete)
+                      always_format=always_format, derived=recorded, complete=complete,
+                      errors_only=errors_only)
