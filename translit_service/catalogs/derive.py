@@ -118,14 +118,7 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
                                     f"{_clip(entry.msgid)!r}: {len(entry.msgstr_plural)} "
                                     f"plural forms, the header says {nplurals}"))
     po.metadata["Language"] = target_locale
-    old: dict[tuple[str | None, str, bool], polib.POEntry] = {}
-    if existing is not None:
-        for entry in _parse(existing, target_path or "<target>"):
-            old[(entry.msgctxt, entry.msgid, bool(entry.obsolete))] = entry
-    recorded_hashes = dict(hashes or {})
     written: dict[str, str] = {}
-    conflicted: list[Problem] = []
-    manual: list[Problem] = []
     for entry in po:
         source_texts = _texts(entry)
         if entry.msgid_plural:
@@ -141,9 +134,38 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
                                         f"{entry.msgid[:50]!r}: deriving changed a "
                                         f"placeholder, tag or entity ({after_text[:60]!r})"))
         derived_hashes.drop_legacy_marker(entry)
-        name = derived_hashes.entry_key(entry)
         if any(_texts(entry)):
-            written[name] = _hash(entry)
+            written[derived_hashes.entry_key(entry)] = _hash(entry)
+    named = [e for e in po if not e.obsolete]
+    for option, names in (("--force-entry", force_entries), ("--keep-edit", keep_entries)):
+        for key in sorted(set(names)):
+            if not any(conflicts.matches(e, {key}) for e in named):
+                problems.append(Problem(target_path, 0, "error", "no-entry",
+                                        f"{option} {key!r}: no entry has this msgid "
+                                        "(or context|msgid)"))
+    text = gnu_layout(_own_tool_fields(str(po), existing))
+    if existing is None or existing == text:
+        return Derived(text, [], [], problems, written)  # on disk already: no edit to keep
+    conflicted, manual = _keep_hand_edits(
+        po, _parse(existing, target_path or "<target>"), target_path, dict(hashes or {}),
+        written, force=force, keep_edits=keep_edits, force_entries=force_entries,
+        keep_entries=keep_entries)
+    if conflicted or manual:
+        text = gnu_layout(_own_tool_fields(str(po), existing))  # with the edits kept
+    return Derived(text, conflicted, manual, problems, written)
+
+
+def _keep_hand_edits(po: polib.POFile, existing: polib.POFile, target_path: str,
+                     recorded_hashes: Mapping[str, str], written: dict[str, str], *,
+                     force: bool, keep_edits: bool, force_entries: Collection[str],
+                     keep_entries: Collection[str]) -> tuple[list[Problem], list[Problem]]:
+    """Put back into ``po`` (derived) the entries of ``existing`` (the catalog on disk) that a
+    translator edited, and return them as conflicts and manual entries (module docstring);
+    ``written`` (the hashes) follows."""
+    old = {(entry.msgctxt, entry.msgid, bool(entry.obsolete)): entry for entry in existing}
+    conflicted: list[Problem] = []
+    manual: list[Problem] = []
+    for entry in po:
         before = old.get((entry.msgctxt, entry.msgid, bool(entry.obsolete)))
         if before is None or _texts(before) == _texts(entry):
             continue
@@ -151,6 +173,7 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
             continue
         if not any(_texts(before)):
             continue  # an empty derived entry is never a hand edit: derive it again
+        name = derived_hashes.entry_key(entry)
         recorded = recorded_hashes.get(name) or derived_hashes.legacy_marker(before)
         if recorded == _hash(before):
             continue  # derive wrote what is on disk: replace it
@@ -171,15 +194,7 @@ def derive_text(source: str, to: str, *, existing: str | None = None, source_pat
             written[name] = recorded  # still derive's: the conflict stays open
         else:
             written.pop(name, None)
-    named = [e for e in po if not e.obsolete]
-    for option, names in (("--force-entry", force_entries), ("--keep-edit", keep_entries)):
-        for key in sorted(set(names)):
-            if not any(conflicts.matches(e, {key}) for e in named):
-                problems.append(Problem(target_path, 0, "error", "no-entry",
-                                        f"{option} {key!r}: no entry has this msgid "
-                                        "(or context|msgid)"))
-    return Derived(gnu_layout(_own_tool_fields(str(po), existing)), conflicted, manual, problems,
-                   written)
+    return conflicted, manual
 
 
 def _own_tool_fields(text: str, existing: str | None) -> str:
