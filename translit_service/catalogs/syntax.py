@@ -27,9 +27,14 @@ _STATE_AFTER = {"msgctxt": "ctxt", "msgid": "id", "msgid_plural": "plural", "msg
 _VALID_ESCAPE = re.compile(r'\\(?:[ntrabfv"\\\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+)')
 
 
+_ESCAPE = re.compile(r"\\.")
+
+
 def _bad_escape(string: str) -> str | None:
     body = string[1:-1]
-    for match in re.finditer(r"\\.", body):
+    if "\\" not in body:
+        return None
+    for match in _ESCAPE.finditer(body):
         if not _VALID_ESCAPE.match(body, match.start()):
             return match.group()
     return None
