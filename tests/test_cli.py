@@ -41,3 +41,19 @@ def test_detect(runner: CliRunner) -> None:
 def test_help_teaches(runner: CliRunner) -> None:
     result = runner.invoke(main, ["--help"])
     assert "Examples" in result.output and result.exit_code == 0
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    """`translit --help` and `translit text` load neither Babel, polib, Markdown, pathspec nor
+    uniseg: each command imports what it uses (start-up stays a fraction of a second)."""
+    import subprocess
+    import sys
+
+    heavy = ("babel.messages", "polib", "markdown_it", "pathspec", "uniseg",
+             "translit_service.articles", "translit_service.batch")
+    script = ("import sys; from translit_service.cli import main\n"
+              "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+              f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from .. import catalogs, locales
-from ..catalogs import conflicts
 from ..catalogs import hashes as derived_hashes
 from ..errors import CatalogError, ProblemsFound
 from ..fileio import atomic_write, locked
@@ -172,8 +171,9 @@ def derive(ctx: click.Context, source: str, target: str, force: bool, keep_edits
         hashes_current = derived_hashes.read(dst) == result.hashes
         if check_only:
             if current != result.text or not hashes_current:
-                raise ProblemsFound(f"{dst}: out of date; run "
-                                    f"`{conflicts.derive_command(dst)}`")
+                from ..catalogs.conflicts import derive_command
+
+                raise ProblemsFound(f"{dst}: out of date; run `{derive_command(dst)}`")
             click.echo(f"{dst}: up to date")
         elif current != result.text or not hashes_current:
             dst.parent.mkdir(parents=True, exist_ok=True)
@@ -211,8 +211,10 @@ def _stale(ctx: click.Context, root: Path, mapping: Path) -> int:
                                          transliterator=ctx.obj["engine"])
         current = target.read_text("utf-8") if target.exists() else None
         if current != result.text or derived_hashes.read(target) != result.hashes:
-            click.echo(f"{target}: not what derive makes; run "
-                       f"`{conflicts.derive_command(target)}`", err=True)
+            from ..catalogs.conflicts import derive_command
+
+            click.echo(f"{target}: not what derive makes; run `{derive_command(target)}`",
+                       err=True)
             found += 1
     return found
 
