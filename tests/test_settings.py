@@ -174,3 +174,15 @@ def test_readyz_renders_a_real_page() -> None:
     r = client.get("/readyz")
     assert r.status_code == 503 and r.get_json()["status"] == "unavailable"
     assert "does not render" in r.get_json()["page"] and "Traceback" not in r.get_data(True)
+
+
+@pytest.mark.parametrize(("hops", "base"), [(0, "http://localhost"),
+                                            (1, "https://news.example:8443")])
+def test_forwarded_headers_are_trusted_only_for_the_configured_proxies(hops: int,
+                                                                      base: str) -> None:
+    """Absolute URLs follow X-Forwarded-Proto/-Host only behind proxy_hops proxies: with 0 a
+    client cannot make the feed name another site (or scheme)."""
+    client = create_app({"TESTING": True, "PROXY_HOPS": hops}).test_client()
+    body = client.get("/feed.atom?lang=en", headers={
+        "X-Forwarded-Proto": "https", "X-Forwarded-Host": "news.example:8443"}).get_data(True)
+    assert f'<link rel="self" href="{base}/feed.atom?lang=en"/>' in body
