@@ -98,8 +98,11 @@ def test_switcher_rejects_unknown_lang(client: FlaskClient) -> None:
 
 
 def _touch_later(path: Path) -> None:
+    """An edit that has settled: last modified longer ago than the store waits for."""
+    import time
+
     stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    os.utime(path, ns=(stat.st_atime_ns, time.time_ns() - 10_000_000_000))
 
 
 def test_edited_po_is_served_without_restart(live_client: FlaskClient, live_locales: Path) -> None:

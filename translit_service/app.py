@@ -66,10 +66,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["OPTIONS"] = loaded.options
     app.config["SETTINGS_FILE"] = loaded.source
     if config:
-        app.config.from_mapping(config)
+        app.config.from_mapping({key: settings_module.validate(key, value, f"config {key}")
+                                 if key in settings_module.BY_KEY else value
+                                 for key, value in config.items()})
     if not isinstance(app.config["OPTIONS"], Options):
         raise TypeError("OPTIONS must be a translit_service.options.Options")
     app.json = Utf8JSONProvider(app)
+    hops = app.config["PROXY_HOPS"]
+    if hops:  # behind that many proxies: their X-Forwarded-* say the client's address and URL
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from .web import (
         api,
@@ -83,8 +91,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         transliteration,
     )
 
-    if isinstance(app.config["CORS_ORIGINS"], str):  # create_app({"CORS_ORIGINS": "a,b"})
-        app.config["CORS_ORIGINS"] = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o]
     app.config["LOCALES_DIR"] = Path(app.config["LOCALES_DIR"])
     app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"])
     errors.register(app)

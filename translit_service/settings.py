@@ -21,14 +21,20 @@ overrides the file, and ``TRANSLIT_OPTIONS_<FIELD>`` overrides one conversion op
 Traceback (most recent call last):
 ...
 translit_service.settings.SettingsError: TRANSLIT_MAX_BATCH: expected an integer, got 'many'
+
+Every value is checked against :data:`SCHEMA` when it is read (:func:`validate`): a negative
+cache size, ``max-age = -1``, a ``nan`` threshold or ``max_batch = true`` stop the start with
+the file or variable named, never a 500 on every page later.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
 from .errors import ConfigurationError, TranslitError
@@ -37,23 +43,60 @@ from .options import FIELD_NAMES, Options, from_fields
 
 _ROOT = Path(__file__).resolve().parent.parent
 
-#: Every setting, with its default and what it means (the README lists the same).
-DEFAULTS: dict[str, Any] = {
-    "LOCALES_DIR": str(_ROOT / "locales"),  # <locale>/LC_MESSAGES/messages.po
-    "CONTENT_DIR": str(_ROOT / "content" / "articles"),  # one folder per article
-    "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes of a request body; larger is 413
-    "MAX_BATCH": 1000,  # texts in one {"texts": [...]} request
-    "MAX_QUERY_TEXT": 2000,  # characters of ?text= for GET
-    "CACHE_MAX_AGE": 86400,  # seconds, Cache-Control of cacheable GET responses
-    "CONTENT_MAX_AGE": 60,  # seconds an article or site-API response may be cached (edits)
-    "CORS_ORIGINS": [],  # origins allowed to call the API from a browser; ["*"] for any
-    "PUBLISH_THRESHOLD": 0.8,  # share of an article's units translated before it is published
-    "PUBLISH_ONLY_COMPLETE": False,  # true: a translation is published only when complete
-    "ARTICLE_CACHE_SIZE": 256,  # rendered article variants kept in memory (LRU)
-    "SITE_URL": "",  # scheme://host prefix for hreflang links; relative links when empty
-    "GLOSSARY": str(_ROOT / "glossary.txt"),  # words kept in Latin, custom mappings; "" none
-    "DRAIN_FILE": "",  # while this file exists, /readyz answers 503 "draining"; "" never
-}
+
+class Setting(NamedTuple):
+    """One setting, described once: its key, default, kind and bounds.  :data:`SCHEMA` is the
+    single definition :func:`load` validates against (and :data:`DEFAULTS`, the README's table
+    and translit.example.toml list the same keys).
+
+    ``kind``: ``path`` (a string; ``""`` only where ``empty`` says it means "none"), ``int``
+    and ``float`` (``low``..``high``, inclusive; no booleans, no fractions for an ``int``,
+    no nan or infinity), ``origins`` (a list of ``scheme://host[:port]`` or ``*``) and
+    ``url`` (``""`` or ``http(s)://host[:port]``, no path), ``bool`` (true or false)."""
+
+    key: str
+    default: Any
+    kind: str
+    help: str
+    low: float | None = None
+    high: float | None = None
+    empty: bool = False
+
+
+SCHEMA: tuple[Setting, ...] = (
+    Setting("LOCALES_DIR", str(_ROOT / "locales"), "path",
+            "<locale>/LC_MESSAGES/messages.po"),
+    Setting("CONTENT_DIR", str(_ROOT / "content" / "articles"), "path",
+            "one folder per article"),
+    Setting("MAX_CONTENT_LENGTH", 1024 * 1024, "int",
+            "bytes of a request body; larger is 413", low=1),
+    Setting("MAX_BATCH", 1000, "int", "texts in one {\"texts\": [...]} request", low=1),
+    Setting("MAX_QUERY_TEXT", 2000, "int", "characters of ?text= for GET", low=1),
+    Setting("CACHE_MAX_AGE", 86400, "int",
+            "seconds, Cache-Control of cacheable GET responses", low=0),
+    Setting("CONTENT_MAX_AGE", 60, "int",
+            "seconds an article or site-API response may be cached (edits)", low=0),
+    Setting("CORS_ORIGINS", [], "origins",
+            "origins allowed to call the API from a browser; [\"*\"] for any"),
+    Setting("PUBLISH_THRESHOLD", 0.8, "float",
+            "share of an article's units translated before it is published", low=0, high=1),
+    Setting("PUBLISH_ONLY_COMPLETE", False, "bool",
+            "true: a translation is published only when complete"),
+    Setting("ARTICLE_CACHE_SIZE", 256, "int",
+            "rendered article variants kept in memory (LRU); 0 keeps none", low=0),
+    Setting("SITE_URL", "", "url",
+            "scheme://host prefix for absolute links; the request's own URL when empty"),
+    Setting("GLOSSARY", str(_ROOT / "glossary.txt"), "path",
+            "words kept in Latin, custom mappings; \"\" for none", empty=True),
+    Setting("DRAIN_FILE", "", "path",
+            "while this file exists, /readyz answers 503 \"draining\"; \"\" never", empty=True),
+    Setting("PROXY_HOPS", 0, "int",
+            "reverse proxies in front of the service whose X-Forwarded-For, -Proto and -Host "
+            "are trusted (0: none, the request is taken as it came)", low=0, high=10),
+)
+BY_KEY = {setting.key: setting for setting in SCHEMA}
+#: Every setting with its default (the README lists the same).
+DEFAULTS: dict[str, Any] = {setting.key: setting.default for setting in SCHEMA}
 SETTINGS_FILE = "translit.toml"
 
 
@@ -78,33 +121,115 @@ class Settings(NamedTuple):
         return str(self.values[key]) if key in self.explicit else fallback
 
 
-def _coerce(name: str, value: object, default: object) -> Any:
-    """Convert a value from the environment (a string) or TOML to the default's type."""
-    if isinstance(default, bool):
-        if isinstance(value, str) and value.lower() in ("1", "true", "yes", "0", "false", "no"):
-            return value.lower() in ("1", "true", "yes")
-        if isinstance(value, bool):
-            return value
-        raise SettingsError(f"{name}: expected true or false, got {value!r}")
-    if isinstance(default, int):
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_HOST = r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?"  # name or [IPv6], port
+_ORIGIN = re.compile(rf"https?://{_HOST}")
+_URL = _ORIGIN
+
+
+def validate(key: str, value: object, where: str | None = None) -> Any:
+    """``value`` for the setting ``key`` as the service uses it (a string from the
+    environment parsed, a TOML value checked), or a :class:`SettingsError` naming ``where``
+    (the variable, or the file and key) and what is allowed.
+
+    >>> validate("MAX_BATCH", "500"), validate("PUBLISH_THRESHOLD", 1)
+    (500, 1.0)
+    >>> validate("ARTICLE_CACHE_SIZE", -1, "s.toml: article_cache_size")
+    Traceback (most recent call last):
+    ...
+    translit_service.settings.SettingsError: s.toml: article_cache_size: must be at least 0, got -1
+    >>> validate("MAX_BATCH", True, "s.toml: max_batch")
+    Traceback (most recent call last):
+    ...
+    translit_service.settings.SettingsError: s.toml: max_batch: expected an integer, got True
+    """
+    setting = BY_KEY[key]
+    name = where or key.lower()
+    kind = setting.kind
+    if kind == "int":
+        number: float = _integer(name, value)
+    elif kind == "float":
+        number = _number(name, value)
+    elif kind == "origins":
+        return _origins(name, value)
+    elif kind == "bool":
+        return _boolean(name, value)
+    else:
+        if isinstance(value, PurePath):
+            value = str(value)
+        if not isinstance(value, str):
+            raise SettingsError(f"{name}: expected a string, got {value!r}")
+        if "\0" in value:
+            raise SettingsError(f"{name}: a NUL character in {value!r}")
+        if kind == "url":
+            value = value.rstrip("/")
+            if value and not _URL.fullmatch(value):
+                raise SettingsError(f"{name}: expected \"\" or http(s)://host[:port] with no "
+                                    f"path, got {value!r}")
+        elif not value and not setting.empty:
+            raise SettingsError(f"{name}: must not be empty")
+        return value
+    if setting.low is not None and number < setting.low:
+        raise SettingsError(f"{name}: must be at least {_plain(setting.low)}, got {value!r}")
+    if setting.high is not None and number > setting.high:
+        raise SettingsError(f"{name}: must be at most {_plain(setting.high)}, got {value!r}")
+    return number
+
+
+def _plain(bound: float) -> str:
+    return str(int(bound)) if bound == int(bound) else str(bound)
+
+
+_BOOLEAN_WORDS = {"true": True, "1": True, "yes": True, "on": True,
+                  "false": False, "0": False, "no": False, "off": False}
+
+
+def _boolean(name: str, value: object) -> bool:
+    """A boolean from TOML (true/false only: not 1, not "yes") or a word from the
+    environment (true/false, 1/0, yes/no, on/off)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _BOOLEAN_WORDS:
+        return _BOOLEAN_WORDS[value.strip().lower()]
+    raise SettingsError(f"{name}: expected true or false, got {value!r}")
+
+
+def _integer(name: str, value: object) -> int:
+    """An int from TOML (not a boolean, not a float such as 1.9) or a decimal string."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        return int(value)
+    raise SettingsError(f"{name}: expected an integer, got {value!r}")
+
+
+def _number(name: str, value: object) -> float:
+    """A finite float from TOML (an int is one too, a boolean is not) or a string."""
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
         try:
-            return int(value)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            raise SettingsError(f"{name}: expected an integer, got {value!r}") from None
-    if isinstance(default, float):
-        try:
-            return float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise SettingsError(f"{name}: expected a number, got {value!r}") from None
-    if isinstance(default, list):
-        if isinstance(value, str):  # TRANSLIT_CORS_ORIGINS="https://a,https://b"
-            return [part.strip() for part in value.split(",") if part.strip()]
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return value
-        raise SettingsError(f"{name}: expected a list of strings, got {value!r}")
-    if not isinstance(value, str):
-        raise SettingsError(f"{name}: expected a string, got {value!r}")
-    return value
+            number = float(value)
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number):
+        raise SettingsError(f"{name}: expected a finite number, got {value!r}")
+    return number
+
+
+def _origins(name: str, value: object) -> list[str]:
+    """Origins from a TOML list or a comma-separated variable
+    (``TRANSLIT_CORS_ORIGINS="https://a,https://b"``)."""
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise SettingsError(f"{name}: expected a list of origins, got {value!r}")
+    for origin in value:
+        if origin != "*" and not _ORIGIN.fullmatch(origin):
+            raise SettingsError(f"{name}: {origin!r} is not an origin (scheme://host[:port], "
+                                "no path, or \"*\" for any)")
+    return list(value)
 
 
 def _read_file(path: Path) -> dict[str, Any]:
@@ -140,12 +265,12 @@ def load(environ: Mapping[str, str] | None = None, path: str | Path | bool | Non
         if name not in DEFAULTS:
             raise SettingsError(f"{path}: unknown setting {key!r}; settings: "
                                 f"{', '.join(k.lower() for k in DEFAULTS)}")
-        values[name] = _coerce(f"{path}: {key}", value, DEFAULTS[name])
+        values[name] = validate(name, value, f"{path}: {key}")
         explicit.add(name)
-    for name, default in DEFAULTS.items():
+    for name in DEFAULTS:
         variable = f"TRANSLIT_{name}"
         if variable in env:
-            values[name] = _coerce(variable, env[variable], default)
+            values[name] = validate(name, env[variable], variable)
             explicit.add(name)
     given = {k: v for k, v in file_options.items()}
     if "glossary" in given:

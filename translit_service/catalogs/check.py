@@ -44,7 +44,7 @@ from .. import locales
 from ..engine import Transliterator, default_transliterator
 from ..engine.detect import CYRILLIC_LETTER, LATIN_LETTER
 from ..errors import CatalogError, DecodeError
-from ..fileio import read_text
+from ..fileio import decode, read_text
 from . import conflicts, formats, placeholders, plurals
 from . import hashes as derived_hashes
 from .style import STYLE_CODES, style_warnings
@@ -450,11 +450,13 @@ def check_text(text: str, path: str = "<catalog>", *, locale: str | None = None,
 def check_catalog(path: str | Path, *, locale: str | None = None, strict: bool = False,
                   transliterator: Transliterator | None = None,
                   always_format: bool = False, complete: bool = False,
-                  errors_only: bool = False) -> list[Problem]:
-    """Check the catalog file at ``path`` (unreadable or non-UTF-8 files are problems too)."""
+                  errors_only: bool = False, data: bytes | None = None) -> list[Problem]:
+    """Check the catalog file at ``path`` (unreadable or non-UTF-8 files are problems too).
+    ``data``: the file's bytes, when the caller has read them and goes on to use them (the
+    service's catalog store checks and loads the same bytes, never the file read twice)."""
     name = str(path)
     try:
-        text = read_text(path)
+        text = read_text(path) if data is None else decode(data, name)
     except DecodeError as exc:
         return [Problem(name, exc.line, "error", "encoding", "not valid UTF-8")]
     except OSError as exc:

@@ -142,10 +142,13 @@ def readyz() -> Response:
     states = {state for state, _ in status.values()}
     overall = "unavailable" if "missing" in states else "degraded" if "degraded" in states \
         else "ready"
+    page = _page_renders()
+    if page != "ok":
+        overall = "unavailable"
     response = jsonify({"status": overall,
                         "catalogs": {locale: _without_paths(detail)
                                      for locale, (_, detail) in status.items()},
-                        "engine": engine.describe()})
+                        "page": page, "engine": engine.describe()})
     response.status_code = 503 if overall == "unavailable" else 200
     return response
 
@@ -158,6 +161,29 @@ GET_QUERY = ("text", "to", "format", *FIELD_NAMES)
 
 def _query_options(args: dict[str, str]) -> dict[str, str]:
     return {name: args[name] for name in FIELD_NAMES if name in args}
+
+
+#: The page /readyz renders: the newsroom in Cyrillic goes through negotiation, the catalogs,
+#: the article store and its cache, the engine and the templates (cached after the first time).
+READY_PAGE = ("/", {"Accept-Language": "sr-Cyrl"})
+
+
+def _page_renders() -> str:
+    """"ok" when a real page renders with a 200, else what went wrong (the details go to the
+    log: a setting that breaks every page must not leave the instance "ready")."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    path, headers = READY_PAGE
+    try:
+        with app.test_request_context(path, headers=headers):
+            adapter = app.url_map.bind("localhost")
+            endpoint, args = adapter.match(path)
+            page = app.make_response(app.view_functions[endpoint](**args))
+        if page.status_code == 200:
+            return "ok"
+        return f"the page {path} answered {page.status_code}"
+    except Exception:  # a broken page is the finding; it must not be a 500 of /readyz
+        current_app.logger.exception("/readyz: the page %s does not render", path)
+        return f"the page {path} does not render (see the log)"
 
 
 @bp.post("/api/v1/transliterate")

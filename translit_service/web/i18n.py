@@ -13,6 +13,7 @@ from flask import Flask, current_app, g
 
 from ..catalogs import CatalogStore
 from ..catalogs.placeholders import is_safe_format
+from ..catalogs.store import SETTLE
 from ..locales import Variant
 
 _NULL = gettext.NullTranslations()
@@ -59,7 +60,9 @@ def _npgettext(context: str, singular: str, plural: str, n: int) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["catalogs"] = CatalogStore(app.config["LOCALES_DIR"])
+    # CATALOG_SETTLE (tests): seconds an edited .po must stay unchanged before it is loaded.
+    app.extensions["catalogs"] = CatalogStore(app.config["LOCALES_DIR"],
+                                              settle=app.config.get("CATALOG_SETTLE", SETTLE))
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext)
