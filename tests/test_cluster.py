@@ -406,7 +406,9 @@ def test_workers_killed_under_load_fail_no_get(cluster: str) -> None:
             path = [f"/api/v1/transliterate?text=soak{number}x{i}&to=cyrl",
                     f"/news/{article}?soak={number}x{i}",
                     f"/api/v1/transliterate?text=Soak{number}x{i}&to=latn",
-                    f"/api/v1/articles/{article}?lang=sr-Cyrl&soak={number}x{i}"][i % 4]
+                    # (the API refuses unknown query parameters: this one is the same URL
+                    # each time, cached by nginx after its first answer)
+                    f"/api/v1/articles/{article}?lang=sr-Cyrl"][i % 4]
             try:
                 status = get(cluster + path, {"Accept-Language": "sr-Latn"})[0]
                 if status != 200:
