@@ -17,7 +17,7 @@ LAYERS: list[set[str]] = [
     {"fileio", "settings", "lexicon", "glossary"},
     {"spans", "markup", "diacritics"},
     {"engine"},
-    {"entries", "documents", "frontmatter"},
+    {"entries", "documents", "frontmatter", "mdprose", "datafiles", "yamlvalues"},
     {"catalogs"},
     {"articles", "batch"},
     {"web", "app"},

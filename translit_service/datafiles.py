@@ -1,0 +1,402 @@
+"""Data files and front matter (YAML, TOML, JSON): convert the values of chosen keys, keep
+every other byte.
+
+Keys are chosen by *key patterns* matched against a value's dotted path (list items take
+their list's path): ``title`` is a key named so at any depth, ``params.caption`` and
+``menu.*.name`` are whole paths (``*`` one key, ``**`` any number of keys), and ``!id``
+excludes; the last pattern that matches decides, as in ``.gitignore``.  Keys never convert.
+
+Each format is read by a scanner that knows where every string value starts and ends
+(PyYAML's composer for YAML; small scanners of our own for TOML and JSON), only those
+stretches are rewritten, and the result is parsed again and compared with what it must be:
+the same document with exactly the chosen strings converted.  A file that would come out
+any other way is refused (:class:`~translit_service.errors.DocumentError`), never written.
+
+>>> print(convert_data('title = "Vesti" # naslov\\nslug = "vesti"\\n[params]\\n'
+...                    'caption = "Beograd"\\n', "toml", str.upper), end="")
+title = "VESTI" # naslov
+slug = "vesti"
+[params]
+caption = "BEOGRAD"
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from fnmatch import fnmatchcase
+from typing import Any
+
+from .errors import DocumentError
+
+Convert = Callable[[str], str]
+Path = tuple[str, ...]
+
+#: Front matter: what readers see of a page (Hugo's and Jekyll's names), at any depth.
+TEXT_KEYS = ("title", "linktitle", "subtitle", "description", "summary", "caption", "alt",
+             "author", "authors", "tags", "categories", "keywords", "menu.**.name")
+#: Data files (``data/*.json``, a site's config): the same, and labels and texts.
+DATA_KEYS = (*TEXT_KEYS, "label", "text", "translation", "zero", "one", "two", "few", "many",
+             "other")
+#: Translation files (Hugo's ``i18n/*.toml``): every value but an ``id``.
+I18N_KEYS = ("**", "!id")
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[bool, Path], ...]:
+    out = []
+    for pattern in patterns:
+        negated = pattern.startswith("!")
+        parts = tuple(pattern.lstrip("!").lower().split("."))
+        if len(parts) == 1 and parts != ("**",):
+            parts = ("**", *parts)
+        out.append((not negated, parts))
+    return tuple(out)
+
+
+def _match(pattern: Path, path: Path) -> bool:
+    if not pattern:
+        return not path
+    if pattern[0] == "**":
+        return any(_match(pattern[1:], path[i:]) for i in range(len(path) + 1))
+    return bool(path) and fnmatchcase(path[0], pattern[0]) and _match(pattern[1:], path[1:])
+
+
+def selected(path: Path, patterns: Sequence[str]) -> bool:
+    """Whether the value at ``path`` converts under ``patterns``.
+
+    >>> selected(("params", "caption"), TEXT_KEYS), selected(("menu", "main", "name"), TEXT_KEYS)
+    (True, True)
+    >>> selected(("slug",), TEXT_KEYS), selected(("name",), TEXT_KEYS)
+    (False, False)
+    >>> selected(("home", "id"), I18N_KEYS), selected(("home", "other"), I18N_KEYS)
+    (False, True)
+    """
+    lowered = tuple(part.lower() for part in path)
+    verdict = False
+    for wanted, pattern in _compiled(tuple(patterns)):
+        if _match(pattern, lowered):
+            verdict = wanted
+    return verdict
+
+
+def _expected(data: Any, convert: Convert, patterns: Sequence[str], path: Path = ()) -> Any:
+    """``data`` (as a parser loads it) with the chosen strings converted."""
+    if isinstance(data, dict):
+        return {k: _expected(v, convert, patterns, (*path, str(k))) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_expected(v, convert, patterns, path) for v in data]
+    if isinstance(data, str) and path and selected(path, patterns):
+        return convert(data)
+    return data
+
+
+def convert_data(text: str, fmt: str, convert: Convert, patterns: Sequence[str] = DATA_KEYS,
+                 ) -> str:
+    """``text``, a ``yaml``, ``toml`` or ``json`` document, with the values of the keys
+    chosen by ``patterns`` converted and every other byte as it was."""
+    if fmt == "yaml":
+        from .yamlvalues import convert_yaml
+
+        return convert_yaml(text, convert, patterns)
+    if fmt == "toml":
+        return _rewrite(text, toml_strings(text), convert, patterns, _toml_literal,
+                        _load_toml, "TOML")
+    if fmt == "json":
+        return _rewrite(text, json_strings(text), convert, patterns, _json_literal,
+                        _load_json, "JSON")
+    raise ValueError(f"not a data format: {fmt!r}")
+
+
+def _rewrite(text: str, strings: Iterator[tuple[Path, int, int]], convert: Convert,
+             patterns: Sequence[str], literal: Callable[[str, str], str],
+             load: Callable[[str], Any], label: str) -> str:
+    before = load(text)  # refuses a document that does not parse, before anything else
+    out, pos = [], 0
+    try:
+        for path, start, end in strings:
+            if not selected(path, patterns):
+                continue
+            source = text[start:end]
+            value = load_string(source, label)
+            converted = convert(value)
+            if converted != value:
+                out += [text[pos:start], literal(source, converted)]
+                pos = end
+    except _ScanError as exc:
+        raise DocumentError(f"not valid {label}: {exc.args[0]}", _line(text, exc.args[1])) \
+            from None
+    out.append(text[pos:])
+    result = "".join(out)
+    if load(result) != _expected(before, convert, patterns):
+        raise DocumentError(f"the {label} would not keep its structure when converted: "
+                            "left alone")
+    return result
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _load_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"not valid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise DocumentError("JSON nested too deeply") from None
+
+
+def _load_toml(text: str) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise DocumentError(f"not valid TOML: {exc}", int(m.group(1)) if m else None) \
+            from None
+    except RecursionError:
+        raise DocumentError("TOML nested too deeply") from None
+
+
+def load_string(literal: str, label: str) -> str:
+    """The value of one string literal of ``label`` (JSON or TOML), read by the parser."""
+    if label == "JSON":
+        value = json.loads(literal)
+    else:
+        value = tomllib.loads(f"x = {literal}")["x"]
+    assert isinstance(value, str)
+    return value
+
+
+class _ScanError(Exception):
+    """(message, offset): a scanner met what it cannot read (the parser said it was fine)."""
+
+
+# --- JSON -------------------------------------------------------------------------------
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_JSON_OTHER = re.compile(r"[^\s,\]}:]+")
+_SPACE = re.compile(r"\s*")
+
+
+def json_strings(text: str) -> Iterator[tuple[Path, int, int]]:
+    """``(path, start, end)`` of every string *value* of the JSON document in ``text``
+    (object keys are not values); iterative, so any depth is fine.
+
+    >>> [(p, s, e) for p, s, e in json_strings('{"a": {"b": ["x"]}, "c": 1, "d": "y"}')]
+    [(('a', 'b'), 13, 16), (('d',), 33, 36)]
+    """
+    frames: list[list[Any]] = []  # [kind "{" or "[", path, key read (None: a key is next)]
+    pos = 0
+    while True:
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if pos >= len(text):
+            return
+        ch = text[pos]
+        if ch in ",:":
+            pos += 1
+            continue
+        if ch in "}]":
+            if not frames:
+                raise _ScanError(f"unexpected {ch!r}", pos)
+            frames.pop()
+            pos += 1
+            if not frames:
+                return
+            _value_done(frames)
+            continue
+        if frames and frames[-1][0] == "{" and frames[-1][2] is None:
+            m = _JSON_STRING.match(text, pos)
+            if m is None:
+                raise _ScanError("a key expected", pos)
+            frames[-1][2] = json.loads(m.group())
+            pos = m.end()
+            continue
+        path: Path = ()
+        if frames:
+            kind, outer, key = frames[-1]
+            path = (*outer, key) if kind == "{" else outer
+        if ch in "{[":
+            frames.append([ch, path, None])
+            pos += 1
+            continue
+        if ch == '"':
+            m = _JSON_STRING.match(text, pos)
+            if m is None:
+                raise _ScanError("an unclosed string", pos)
+            yield path, m.start(), m.end()
+        else:
+            m = _JSON_OTHER.match(text, pos)
+            if m is None:
+                raise _ScanError(f"unexpected {ch!r}", pos)
+        pos = m.end()
+        if not frames:
+            return
+        _value_done(frames)
+
+
+def _value_done(frames: list[list[Any]]) -> None:
+    if frames[-1][0] == "{":
+        frames[-1][2] = None
+
+
+def _json_literal(source: str, value: str) -> str:
+    """``value`` as a JSON string written as ``source`` was: with ``\\u`` escapes for what is
+    not ASCII when the source had them and no other non-ASCII character."""
+    ascii_only = source.isascii() and "\\u" in source
+    return json.dumps(value, ensure_ascii=ascii_only)
+
+
+# --- TOML -------------------------------------------------------------------------------
+
+_TOML_STRING = re.compile(r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')'
+                          r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'')
+_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_OTHER = re.compile(r"[^\s,\]}#]+(?:[ T][0-9][^\s,\]}#]*)?")
+_TOML_SPACE = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_TOML_INLINE_SPACE = re.compile(r"[ \t]*")
+
+
+def _toml_key(text: str, pos: int) -> tuple[Path, int]:
+    """A dotted key at ``pos``: its parts and where it ends."""
+    parts: list[str] = []
+    while True:
+        pos = _TOML_INLINE_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if pos < len(text) and text[pos] in "\"'":
+            m = _TOML_STRING.match(text, pos)
+            if m is None:
+                raise _ScanError("an unclosed quoted key", pos)
+            parts.append(load_string(m.group(), "TOML"))
+        else:
+            m = _TOML_BARE_KEY.match(text, pos)
+            if m is None:
+                raise _ScanError("a key expected", pos)
+            parts.append(m.group())
+        pos = _TOML_INLINE_SPACE.match(text, m.end()).end()  # type: ignore[union-attr]
+        if not text.startswith(".", pos):
+            return tuple(parts), pos
+        pos += 1
+
+
+def toml_strings(text: str) -> Iterator[tuple[Path, int, int]]:
+    """``(path, start, end)`` of every string value of a TOML document (arrays of tables
+    and arrays take their key's path).
+
+    >>> [p for p, s, e in toml_strings('a = "x"\\n[b.c]\\nd = ["y", {e = "z"}]\\n[[f]]\\ng = "w"')]
+    [('a',), ('b', 'c', 'd'), ('b', 'c', 'd', 'e'), ('f', 'g')]
+    """
+    table: Path = ()
+    pos = 0
+    length = len(text)
+    while True:
+        pos = _TOML_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if pos >= length:
+            return
+        if text[pos] == "[":
+            double = text.startswith("[[", pos)
+            key, pos = _toml_key(text, pos + (2 if double else 1))
+            closer = "]]" if double else "]"
+            if not text.startswith(closer, pos):
+                raise _ScanError("an unclosed table header", pos)
+            table, pos = key, pos + len(closer)
+            continue
+        key, pos = _toml_key(text, pos)
+        if not text.startswith("=", pos):
+            raise _ScanError("'=' expected", pos)
+        pos = yield from _toml_value(text, pos + 1, (*table, *key))
+
+
+def _toml_value(text: str, pos: int, path: Path) -> Iterator[tuple[Path, int, int]]:
+    """The strings of one value (iterative over nested arrays and inline tables); returns
+    where the value ends."""
+    stack: list[tuple[str, Path]] = []  # open "[" or "{" with the path inside it
+    while True:
+        pos = _TOML_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if pos >= len(text):
+            raise _ScanError("a value expected", pos)
+        ch = text[pos]
+        if stack and ch == ",":
+            pos += 1
+            continue
+        if stack and ch in "]}":
+            stack.pop()
+            pos += 1
+            if not stack:
+                return pos
+            continue
+        if stack and stack[-1][0] == "{":
+            key, pos = _toml_key(text, pos)
+            if not text.startswith("=", pos):
+                raise _ScanError("'=' expected", pos)
+            pos = _TOML_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+            ch = text[pos] if pos < len(text) else ""
+            inner: Path = (*stack[-1][1], *key)
+        else:
+            inner = stack[-1][1] if stack else path
+        if ch in "[{":
+            stack.append((ch, inner))
+            pos += 1
+            continue
+        if ch in "\"'":
+            m = _TOML_STRING.match(text, pos)
+            if m is None:
+                raise _ScanError("an unclosed string", pos)
+            yield inner, m.start(), m.end()
+        else:
+            m = _TOML_OTHER.match(text, pos)
+            if m is None:
+                raise _ScanError(f"unexpected {ch!r}", pos)
+        pos = m.end()
+        if not stack:
+            return pos
+
+
+_TOML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n",
+                 "\f": "\\f", "\r": "\\r"}
+_TOML_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_TOML_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _toml_basic(value: str, multiline: bool = False) -> str:
+    def escape(m: re.Match[str]) -> str:
+        ch = m.group()
+        if multiline and ch == "\n":
+            return ch
+        return _TOML_ESCAPES.get(ch, f"\\u{ord(ch):04X}")
+
+    body = re.sub(r'[\\"\x00-\x08\x0a-\x1f\x7f]', escape, value)
+    if multiline:
+        return '"""' + body + '"""'
+    return '"' + body + '"'
+
+
+def _toml_literal(source: str, value: str) -> str:
+    """``value`` as a TOML string of the kind ``source`` was (a literal string that cannot
+    hold it becomes a basic string of the same kind)."""
+    lead = "\n" if source[3:4] == "\n" else ""
+    if source.startswith("'''"):
+        if "'''" not in value and not value.endswith("'") and \
+                not _TOML_CONTROL_MULTILINE.search(value):
+            return "'''" + lead + value + "'''"
+        return '"""' + lead + _toml_basic(value, multiline=True)[3:]
+    if source.startswith('"""'):
+        return '"""' + lead + _toml_basic(value, multiline=True)[3:]
+    if source.startswith("'") and "'" not in value and not _TOML_CONTROL.search(value):
+        return "'" + value + "'"
+    return _toml_basic(value)
+
+
+def strings_in(data: Any) -> Iterable[str]:
+    """Every string in loaded data (keys and values), for tests and checks."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield str(k)
+            yield from strings_in(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from strings_in(v)
+    elif isinstance(data, str):
+        yield data
