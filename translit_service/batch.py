@@ -96,7 +96,30 @@ def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bo
         return False
     if include:
         return bool(_spec(tuple(include)).match_file(path))
-    return Path(relative).suffix.lower() in EXTENSIONS
+    return Path(relative).suffix.lower() in EXTENSIONS and not _other_language(Path(relative))
+
+
+def _other_language(path: Path) -> bool:
+    """A file of a multilingual site in a language that is not Serbian, by Hugo's names:
+    ``post.en.md`` (a translation of ``post.md``) and ``i18n/en.toml``.
+
+    >>> [_other_language(Path(p)) for p in ("a.en.md", "a.sr-latn.md", "i18n/de.toml",
+    ...                                     "i18n/sr.yaml", "a.v2.md", "data/en.json")]
+    [True, False, True, False, False, False]
+    """
+    parts = path.name.split(".")
+    code = parts[-2] if len(parts) >= 3 else ""
+    if not code and "i18n" in path.parts[:-1] and len(parts) == 2:
+        code = parts[0]
+    if not code:
+        return False
+    pieces = code.replace("-", "_").split("_")
+    pieces = [pieces[0].lower()] + [p.title() if len(p) == 4 else p.upper() for p in pieces[1:]]
+    if pieces[0] in ("sr", "sh"):
+        return False
+    from babel import localedata
+
+    return bool(localedata.exists("_".join(pieces)))
 
 
 @functools.lru_cache(maxsize=32)

@@ -96,8 +96,11 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
             out.append(line)
         elif reference:
             flush()  # the label and destination stay; a title converts
-            out.append(reference.group("head") + convert_prose(reference.group("rest"), convert)
-                       + line[len(stripped):])
+            head = reference.group("head")
+            label = reference.group("label")
+            at = head.index("[") + 1
+            out.append(head[:at] + convert(label) + head[at + len(label):]
+                       + convert_prose(reference.group("rest"), convert) + line[len(stripped):])
         elif caption:
             flush()
             out.append(caption.group() + convert_prose(line[caption.end():], convert, labels))

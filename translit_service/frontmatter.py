@@ -44,7 +44,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
         if m:
             end = len(first) + 1 + m.end()
             return text[:end], text[end:]
-    elif first.startswith("{"):
+    elif re.match(r'\{\s*(?:"|$)', first):  # not "{{< shortcode >}}" nor "{#id}"
         try:
             _, end = json.JSONDecoder().raw_decode(text)
         except (json.JSONDecodeError, RecursionError) as exc:

@@ -2,11 +2,12 @@
 
 Kept as written: code spans (a run of backticks closes only at a run of the same length,
 CommonMark's rule, found through an index of the runs instead of a backtracking regex), link
-and image destinations, reference labels (``[text][label]``, ``[label]`` of a defined
-reference, ``[^note]``), autolinks, raw HTML tags (their ``title``/``alt`` convert),
+and image destinations, footnote labels (``[^note]``), autolinks, raw HTML tags (their ``title``/``alt`` convert),
 ``<script>``/``<style>``/``<pre>``/``<code>`` blocks and comments, Hugo shortcodes (their
 ``title``/``caption``/``alt`` values convert) and attribute lists (``{#id .class}``).  Link
-and image titles, footnote texts, table captions and the rest convert.
+and image titles, footnote texts, table captions and the rest convert; a reference label
+(``[text][label]``, ``[label]`` of a defined reference) converts alone, as its definition's
+label does, so that the two keep matching.
 
 >>> convert_prose('Vidi `kod` i [vesti](https://x.org/lj "Naslov")[^lj]', str.upper)
 'VIDI `kod` I [VESTI](https://x.org/lj "NASLOV")[^lj]'
@@ -113,12 +114,16 @@ def convert_prose(text: str, convert: Convert, labels: frozenset[str] = frozense
         elif token in ("][", "[^"):
             close = text.find("]", m.end(), m.end() + 1000)
             if close != -1 and "\n" not in text[m.end():close]:
-                keep(start, close + 1)
+                # a reference's label converts alone, as its definition's does (they keep
+                # matching); a footnote's label is not shown and stays
+                label = text[m.end():close]
+                keep(start, close + 1, token + (convert(label) if token == "][" else label)
+                     + "]")
                 cursor = close + 1
         elif token == "[":
             label = _LABEL.match(text, start)
             if label and label.group(1).strip().lower() in labels:
-                keep(start, label.end())
+                keep(start, label.end(), "[" + convert(label.group(1)) + "]")
                 cursor = label.end()
         elif token == "<":
             cursor = _angle(text, start, finder, keep, convert) or cursor

@@ -188,7 +188,12 @@ def _report(outcome: batch.Outcome, writes: bool, in_place: bool, backup: bool,
         click.echo(f"{source}: {decoded.describe()}", err=True)
     if outcome.status == "converted":
         if show_diff:
-            click.echo(convert_output.unified_diff(outcome, cwd), nl=False)
+            diff = convert_output.unified_diff(outcome, cwd)
+            if diff is None:
+                click.echo(f"{source}: not in the diff (a diff cannot change the file's "
+                           "encoding; --out or --in-place converts it)", err=True)
+            else:
+                click.echo(diff, nl=False)
         elif check_only:
             click.echo(source)  # stdout: the list a script reads
         elif dry_run:

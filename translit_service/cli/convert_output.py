@@ -84,14 +84,20 @@ def mirror_entry(entry: batch.Entry, out_dir: Path) -> bool:
     return True
 
 
-def unified_diff(outcome: batch.Outcome, cwd: Path) -> str:
+def unified_diff(outcome: batch.Outcome, cwd: Path) -> str | None:
     """A diff of an outcome against its file as read, with paths relative to ``cwd``
     (``a/PATH`` and ``b/PATH``, so ``patch -p1`` applies it there); a last line without a
-    newline is marked ``\\ No newline at end of file``, as diff(1) marks it."""
+    newline is marked ``\\ No newline at end of file``, as diff(1) marks it.  None for a
+    file that is not UTF-8 (a text diff cannot change a file's encoding)."""
+    decoded = outcome.decoded
+    if decoded is None or decoded.encoding != "utf-8":
+        return None
     name = batch.shown(os.path.relpath(outcome.job.source, cwd))
-    original = outcome.original if outcome.original is not None else ""
+    mark = "\ufeff" if decoded.bom else ""  # patch compares bytes: the mark is on line 1
+    original = mark + (outcome.original if outcome.original is not None else "")
     lines = difflib.unified_diff(original.splitlines(keepends=True),
-                                 outcome.text.splitlines(keepends=True), f"a/{name}", f"b/{name}")
+                                 (mark + outcome.text).splitlines(keepends=True), f"a/{name}",
+                                 f"b/{name}")
     out = []
     for line in lines:
         out.append(line)
