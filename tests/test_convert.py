@@ -109,7 +109,7 @@ def test_markdown_keeps_code_and_links() -> None:
           "![slika](lj.png) <https://a.b/lj> <b>lj</b>\n[ref]: https://example.org/lj\n")
     out = convert_markdown(md, lambda s: convert_document(s, "text", "cyrl"))
     assert out == ("# Наслов\n\n```\nljubav = 1\n```\n\n    uvučen kod\n\nТекст ``a`b`` и "
-                   "![слика](lj.png) <https://a.b/lj> <b>љ</b>\n[ref]: https://example.org/lj\n")
+                   "![слика](lj.png) <https://a.b/lj> <b>љ</b>\n[реф]: https://example.org/lj\n")
 
 
 def test_po_changes_msgstrs_only_and_keeps_the_header() -> None:
@@ -379,3 +379,183 @@ def test_a_converted_po_passes_msgfmt_when_its_source_does() -> None:
         subprocess.run([msgfmt, "-c", "-o", "/dev/null", str(tree / side / "locales" /
                                                               "sr_Latn.po")], check=True,
                        capture_output=True)
+
+
+# --- Nothing lost, nothing half-converted (issue 25) and the convert findings of issue 23 ---
+
+
+def test_utf8_files_stay_utf8_when_an_encoding_is_given_for_old_files(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "nova.md").write_text("Sadrži vesti\n", "utf-8")
+    (source / "stara.txt").write_bytes("Sadrži vesti\n".encode("cp1250"))
+    code, output = invoke(f"{source}/", "--to", "cyrl", "--out", str(tmp_path / "out"),
+                          "--encoding", "windows-1250")
+    assert code == 0, output
+    assert (tmp_path / "out" / "nova.md").read_text("utf-8") == "Садржи вести\n"  # not sadrĹľi
+    assert (tmp_path / "out" / "stara.txt").read_text("utf-8") == "Садржи вести\n"
+    assert "stara.txt: read as cp1250, written as UTF-8" in output
+    assert "nova.md: read" not in output
+
+
+def test_a_decode_that_would_not_round_trip_is_refused(tmp_path: Path) -> None:
+    old = tmp_path / "stara.txt"
+    old.write_bytes("Pišite nam\n".encode("cp1250"))  # š is 0x9A: a C1 control in Latin-2
+    code, output = invoke(str(old), "--to", "cyrl", "--in-place", "--encoding", "iso-8859-2")
+    assert code == 3 and f"{old}:1: not valid text in iso8859-2" in output
+    assert old.read_bytes() == "Pišite nam\n".encode("cp1250")
+
+
+@pytest.mark.parametrize("codec", ["base64", "hex", "rot13", "no-such-codec"])
+def test_only_text_encodings_are_accepted(tree: Path, codec: str) -> None:
+    result = CliRunner().invoke(main, ["convert", str(tree), "--to", "cyrl", "--check",
+                                       "--encoding", codec])
+    assert result.exit_code == 2 and result.exception is not None
+    assert isinstance(result.exception, SystemExit)  # a usage error, not a traceback
+    assert "encoding" in result.output
+
+
+def test_utf32_is_read_as_utf32_and_written_back_whole(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("Vesti iz Beograda\n".encode("utf-32"))  # FF FE 00 00: UTF-16's mark too
+    code, output = invoke(str(path), "--to", "cyrl", "--in-place")
+    assert code == 0, output
+    data = path.read_bytes()
+    assert data.startswith(b"\xff\xfe\x00\x00") and data.decode("utf-32") == "Вести из Београда\n"
+
+
+def test_a_named_file_of_an_unknown_type_is_refused_unless_format_says(tmp_path: Path) -> None:
+    app = tmp_path / "app.js"
+    app.write_text('const poruka = "ljubav";\n', "utf-8")
+    code, output = invoke(str(app), "--to", "cyrl", "--in-place")
+    assert code == 0 and "app.js: not a type we convert" in output and "1 skipped" in output
+    assert app.read_text("utf-8") == 'const poruka = "ljubav";\n'
+    code, output = invoke(str(app), "--to", "cyrl", "--in-place", "--format", "text")
+    assert code == 0 and app.read_text("utf-8") == 'цонст порука = "љубав";\n'  # as asked
+
+
+def test_yaml_keys_are_never_converted(tmp_path: Path) -> None:
+    menu = tmp_path / "meni.yaml"
+    menu.write_text("meni:\n  - naziv: pocetna  # ključ\n    title: Početna\n", "utf-8")
+    code, output = invoke(str(menu), "--to", "cyrl", "--in-place")
+    assert code == 0, output
+    assert menu.read_text("utf-8") == "meni:\n  - naziv: pocetna  # ključ\n    title: Почетна\n"
+
+
+def test_html_with_template_syntax_converts_to_the_end() -> None:
+    html = ('<a href="{{ .Site.BaseURL }}" title="{{ i18n "pocetna" }}">Početna</a>\n'
+            '{% if vesti %}<p class="{{ .Class }}">Vesti</p>{% endif %}\n<p>Kraj</p>\n')
+    assert convert_document(html, "html", "cyrl") == (
+        '<a href="{{ .Site.BaseURL }}" title="{{ i18n "pocetna" }}">Почетна</a>\n'
+        '{% if vesti %}<p class="{{ .Class }}">Вести</p>{% endif %}\n<p>Крај</p>\n')
+
+
+def test_html_the_tokenizer_cannot_read_is_reported_with_its_line(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text('<p>Vesti</p>\n<p title="nezatvoren>Tekst</p>\n', "utf-8")
+    code, output = invoke(str(page), "--to", "cyrl", "--in-place")
+    assert code == 3 and f"{page}:2: a tag that does not parse" in output
+    assert page.read_text("utf-8") == '<p>Vesti</p>\n<p title="nezatvoren>Tekst</p>\n'
+
+
+def test_json_front_matter_ends_where_json_says() -> None:
+    doc = '{"title": "Vesti } i {", "slug": "vesti-lj", "layout": "post"}\nTekst\n'
+    assert convert_document(doc, "md", "cyrl") == (
+        '{"title": "Вести } и {", "slug": "vesti-lj", "layout": "post"}\nТекст\n')
+
+
+def test_front_matter_nested_keys_and_block_scalars() -> None:
+    doc = ("---\ntitle: Vesti\nparams:\n  caption: Most\n  slika: most.jpg\nmenu:\n  main:\n"
+           "    name: Vesti\n    identifier: vesti\ndescription: >\n  Dugačak\n  opis\n---\n")
+    assert convert_document(doc, "md", "cyrl") == (
+        "---\ntitle: Вести\nparams:\n  caption: Мост\n  slika: most.jpg\nmenu:\n  main:\n"
+        "    name: Вести\n    identifier: vesti\ndescription: >\n  Дугачак\n  опис\n---\n")
+    only = convert_document(doc, "md", "cyrl", front_matter_keys=("params.caption",))
+    assert "title: Vesti" in only and "caption: Мост" in only
+
+
+def test_a_value_that_would_change_meaning_is_quoted() -> None:
+    """Cyrillic "Он" in Latin is "On", which YAML reads as a boolean: written quoted."""
+    doc = "---\ntitle: Он\ntags: [Да, Не]\n---\n"
+    assert convert_document(doc, "md", "latn") == '---\ntitle: "On"\ntags: [Da, Ne]\n---\n'
+
+
+def test_hugo_shortcodes_and_footnotes_in_markdown() -> None:
+    md = ('Tekst[^lj] {{< figure src="lj.jpg" caption="Natpis" >}}\n\n'
+          "[^lj]: Fusnota.\n\nTable: Naslov tabele\n")
+    assert convert_document(md, "md", "cyrl") == (
+        'Текст[^lj] {{< figure src="lj.jpg" caption="Натпис" >}}\n\n'
+        "[^lj]: Фуснота.\n\nTable: Наслов табеле\n")
+
+
+def test_a_fifo_in_the_tree_is_skipped_not_read(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.md").write_text("Vesti\n", "utf-8")
+    os.mkfifo(tree / "cev.md")
+    process = subprocess.run([sys.executable, "-m", "translit_service.cli", "convert",
+                              str(tree), "--to", "cyrl", "--check"], capture_output=True,
+                             text=True, timeout=30)
+    assert process.returncode == 1, process.stderr
+    assert "cev.md: not a regular file: left alone" in process.stderr
+    assert "1 converted, 0 unchanged, 0 copied, 1 skipped, 0 failed" in process.stderr
+
+
+def test_a_rerun_after_an_interrupted_backup_recovers(tmp_path: Path) -> None:
+    """A run killed after making FILE~ (a hard link of FILE) and with its temporary file
+    written: the next run knows both for its own, converts and cleans up."""
+    import os
+
+    target = tmp_path / "a.txt"
+    target.write_text("Vesti\n", "utf-8")
+    os.link(target, tmp_path / "a.txt~")
+    leftover = tmp_path / ".a.txt.999999999.0123abcd.tmp"  # pid 999999999 is not running
+    leftover.write_text("Вести\n", "utf-8")
+    code, output = invoke(str(target), "--to", "cyrl", "--in-place", "--backup")
+    assert code == 0, output
+    assert "hard links" not in output and "left by an interrupted run" in output
+    assert target.read_text("utf-8") == "Вести\n"
+    assert (tmp_path / "a.txt~").read_text("utf-8") == "Vesti\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "a.txt~"]
+
+
+def test_a_file_changed_while_it_was_converted_is_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translit_service import batch
+
+    target = tmp_path / "a.txt"
+    target.write_text("Vesti\n", "utf-8")
+    convert_all = batch.convert_all
+
+    def edited_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for outcome in convert_all(*args, **kwargs):
+            target.write_text("Vesti, izmenjene\n", "utf-8")  # an editor saved meanwhile
+            yield outcome
+
+    monkeypatch.setattr(batch, "convert_all", edited_meanwhile)
+    code, output = invoke(str(target), "--to", "cyrl", "--in-place")
+    assert code == 3 and "changed while it was being converted" in output
+    assert target.read_text("utf-8") == "Vesti, izmenjene\n"
+
+
+def test_markdown_with_long_backtick_runs_is_linear() -> None:
+    """22/44/88 KB of backtick runs took 0.6/3.0/13-17 s (a backtracking regex): the time
+    ratio between two sizes must stay near the size ratio (8x here), never its square."""
+    import time
+
+    def seconds(size: int) -> float:
+        text = ("`" * 50 + " vesti ``a` " + "`" * 7 + "\n") * (size // 72)
+        best = float("inf")
+        for _ in range(3):
+            began = time.perf_counter()
+            convert_document(text, "md", "cyrl")
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    seconds(8_000)  # warm the token memo
+    small, large = seconds(16_000), seconds(128_000)
+    assert large / small < 24, (small, large)
