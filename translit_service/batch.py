@@ -25,7 +25,14 @@ from typing import NamedTuple
 import pathspec
 
 from .datafiles import I18N_KEYS
-from .documents import EXTENSIONS, FORMATS, DocumentKeys, convert_document, detect_format
+from .documents import (
+    DEFAULT_KEYS,
+    EXTENSIONS,
+    FORMATS,
+    DocumentKeys,
+    convert_document,
+    detect_format,
+)
 from .engine import Transliterator
 from .errors import DecodeError, DocumentError, TranslitError
 from .fileio import Decoded, decode_file
@@ -356,7 +363,7 @@ def _keys_for(job: Job, keys: DocumentKeys) -> DocumentKeys:
     return keys
 
 
-def convert_job(job: Job, to: str, engine: Transliterator, keys: DocumentKeys = DocumentKeys(),
+def convert_job(job: Job, to: str, engine: Transliterator, keys: DocumentKeys = DEFAULT_KEYS,
                 encoding: str = "utf-8", keep_original: bool = False) -> Outcome:
     """Read, decode and convert one file; every failure is an outcome, never an exception.
     A file read from an 8-bit code page counts as converted even if no letter changed (it is
@@ -413,7 +420,7 @@ def _convert_in_worker(args: tuple[Job, str, DocumentKeys, str, bool]) -> Outcom
 
 
 def convert_all(jobs: Sequence[Job], to: str, engine: Transliterator | None = None,
-                workers: int = 1, keys: DocumentKeys = DocumentKeys(),
+                workers: int = 1, keys: DocumentKeys = DEFAULT_KEYS,
                 encoding: str = "utf-8", keep_original: bool = False) -> Iterator[Outcome]:
     """Convert ``jobs`` in order with ``engine`` (default options if None); with
     ``workers > 1`` in that many processes, each building its own transliterator once."""

@@ -26,7 +26,7 @@ import functools
 import json
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -163,10 +163,7 @@ def _load_toml(text: str) -> Any:
 
 def load_string(literal: str, label: str) -> str:
     """The value of one string literal of ``label`` (JSON or TOML), read by the parser."""
-    if label == "JSON":
-        value = json.loads(literal)
-    else:
-        value = tomllib.loads(f"x = {literal}")["x"]
+    value = json.loads(literal) if label == "JSON" else tomllib.loads(f"x = {literal}")["x"]
     assert isinstance(value, str)
     return value
 
@@ -309,7 +306,7 @@ def toml_strings(text: str) -> Iterator[tuple[Path, int, int]]:
         pos = yield from _toml_value(text, pos + 1, (*table, *key))
 
 
-def _toml_value(text: str, pos: int, path: Path) -> Iterator[tuple[Path, int, int]]:
+def _toml_value(text: str, pos: int, path: Path) -> Generator[tuple[Path, int, int], None, int]:
     """The strings of one value (iterative over nested arrays and inline tables); returns
     where the value ends."""
     stack: list[tuple[str, Path]] = []  # open "[" or "{" with the path inside it

@@ -48,6 +48,9 @@ class DocumentKeys(NamedTuple):
     data: tuple[str, ...] | None = None
 
 
+DEFAULT_KEYS = DocumentKeys()
+
+
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 # [label]: destination "title" / [^note]: text
 _REFERENCE = re.compile(r"^(?P<head> {0,3}\[(?P<label>[^\]]+)\]:[ \t]*(?:<[^<>\n]*>|\S+))"
@@ -205,7 +208,7 @@ def convert_po(text: str, convert: Callable[[str, str], str],
 def convert_document(text: str, fmt: str, to: str, lang: str | None = None, *,
                      transliterator: Transliterator | None = None,
                      front_matter_keys: Iterable[str] | None = None,
-                     keys: DocumentKeys = DocumentKeys()) -> str:
+                     keys: DocumentKeys = DEFAULT_KEYS) -> str:
     """Convert ``text`` in format ``fmt`` to script ``to`` with ``transliterator`` (default:
     one with default options, or with ``lang``); ``keys`` choose the values of front matter
     and data files that convert (``front_matter_keys`` is the older spelling of the first).

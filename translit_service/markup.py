@@ -9,8 +9,9 @@ is.  Template tags (Go's and Hugo's ``{{ }}``, Jinja's ``{% %}`` and ``{# #}``) 
 they are wherever they stand: in text, between attributes and inside attribute values, quotes
 in them included.  Markup that does not parse (an unclosed tag, quote or template tag) is
 copied unchanged from that point, and said to ``on_problem`` when the caller gives one (the
-batch tool refuses such a file): nothing is ever lost.  Conversion never makes markup: a converted text node or attribute value
-that would contain a tag or an entity the input did not have is escaped (:func:`guard_text`).
+batch tool refuses such a file): nothing is ever lost.  Conversion never makes markup: a
+converted text node or attribute value that would contain a tag or an entity the input did not
+have is escaped (:func:`guard_text`).
 
 >>> upper = str.upper
 >>> convert_html('<p title="a">b <code>c</code> <img alt="d"></p><!-- e -->', upper)
@@ -235,6 +236,10 @@ def _unquoted(value: str | None) -> str:
     return (value or "").strip("\"'").strip().lower()
 
 
+def _value_converter(convert: Callable[[str], str], quote: str) -> Callable[[str], str]:
+    return lambda part: _guard_value(part, convert(decode_letters(part)), quote)
+
+
 def _parse_start_tag(html: str, pos: int, convert: Callable[[str], str] | None,
                      attributes: frozenset[str], lang_tag: str | None = None,
                      ) -> tuple[str, int, str, bool, bool] | None:
@@ -279,8 +284,7 @@ def _parse_start_tag(html: str, pos: int, convert: Callable[[str], str] | None,
         quote = value[0] if value and value[0] in "\"'" else ""
         inner = value[1:-1] if quote and value else (value or "")
         if value and convert is not None and attr_name in visible:
-            inner = around_templates(inner, lambda part: _guard_value(
-                part, convert(decode_letters(part)), quote))
+            inner = around_templates(inner, _value_converter(convert, quote))
         elif (value and lang_tag and _unquoted(value).split("-")[0] in ("sr", "sh")
               and (attr_name in ("lang", "xml:lang") or (
                   name == "meta" and attr_name == "content"

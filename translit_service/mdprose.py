@@ -2,7 +2,8 @@
 
 Kept as written: code spans (a run of backticks closes only at a run of the same length,
 CommonMark's rule, found through an index of the runs instead of a backtracking regex), link
-and image destinations, footnote labels (``[^note]``), autolinks, raw HTML tags (their ``title``/``alt`` convert),
+and image destinations, footnote labels (``[^note]``), autolinks, raw HTML tags (their
+``title``/``alt`` convert),
 ``<script>``/``<style>``/``<pre>``/``<code>`` blocks and comments, Hugo shortcodes (their
 ``title``/``caption``/``alt`` values convert) and attribute lists (``{#id .class}``).  Link
 and image titles, footnote texts, table captions and the rest convert; a reference label
@@ -30,7 +31,8 @@ _TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _RAW_BLOCK = re.compile(r"<(script|style|pre|code|textarea)\b", re.IGNORECASE)
-_SHORTCODE_VALUE = re.compile(r"""\b(title|caption|alt|attr|description)(\s*=\s*)("[^"\n]*"|'[^'\n]*')""")
+_SHORTCODE_VALUE = re.compile(
+    r"""\b(title|caption|alt|attr|description)(\s*=\s*)("[^"\n]*"|'[^'\n]*')""")
 _ATTRIBUTE_LIST = re.compile(r"\{[#.:][^{}\n]*\}")
 _LABEL = re.compile(r"\[([^\[\]\n]{1,999})\](?![(\[:])")
 _SPACES = re.compile(r"[ \t]*\n?[ \t]*")
@@ -121,10 +123,10 @@ def convert_prose(text: str, convert: Convert, labels: frozenset[str] = frozense
                      + "]")
                 cursor = close + 1
         elif token == "[":
-            label = _LABEL.match(text, start)
-            if label and label.group(1).strip().lower() in labels:
-                keep(start, label.end(), "[" + convert(label.group(1)) + "]")
-                cursor = label.end()
+            used = _LABEL.match(text, start)
+            if used and used.group(1).strip().lower() in labels:
+                keep(start, used.end(), "[" + convert(used.group(1)) + "]")
+                cursor = used.end()
         elif token == "<":
             cursor = _angle(text, start, finder, keep, convert) or cursor
         elif token.startswith("{{"):
