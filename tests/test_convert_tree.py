@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.profiles import examples
 from translit_service.cli import main
 
 SITE = Path(__file__).parent / "data" / "site-tree"
@@ -202,3 +205,44 @@ def test_check_exits_1_for_would_change_with_skips_counted_apart(tmp_path: Path)
     shutil.copytree(EXPECTED, converted, symlinks=True)
     code, output = invoke(str(converted), "--to", "cyrl", "--check")
     assert code == 0, output
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b/c", "b/d", "e/f/g"]),
+                          st.sampled_from(["file", "link", "named"]),
+                          st.integers(0, 5)), min_size=1, max_size=12),
+       st.sampled_from([1, 2, 4]))
+@settings(max_examples=examples(25), deadline=None)
+def test_every_file_is_one_job_whatever_the_links(layout: list[tuple[str, str, int]],
+                                                   jobs: int) -> None:
+    """Property: however files are reached (symlinks in the tree, to links, files named
+    again on the command line), each file is one job, and an in-place run with backups and
+    any number of workers leaves every backup the original text."""
+    import tempfile
+
+    from translit_service import batch
+    from translit_service.cli.convert_output import write_in_place
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        files: list[Path] = []
+        extra: list[str] = []
+        for i, (folder, kind, target) in enumerate(layout):
+            path = tree / folder / f"n{i}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if kind == "file" or not files:
+                path.write_text(f"Vest {i}: ljubav\n", "utf-8")
+                files.append(path)
+            elif kind == "link":
+                path.symlink_to(os.path.relpath(files[target % len(files)], path.parent))
+            else:
+                extra.append(str(files[target % len(files)]))
+        plan = batch.plan([str(tree), *extra])
+        keys = [(os.stat(j.source).st_dev, os.stat(j.source).st_ino) for j in plan.jobs]
+        assert len(keys) == len(set(keys)) == len(files)
+        assert sorted(j.source for j in plan.jobs) == sorted(files)
+        for outcome in batch.convert_all(plan.jobs, "cyrl", workers=jobs):
+            write_in_place(outcome, backup=True)
+        for path in files:
+            number = path.name[1:-3]
+            assert path.with_name(path.name + "~").read_text("utf-8") == f"Vest {number}: ljubav\n"
+            assert path.read_text("utf-8") == f"Вест {number}: љубав\n"
