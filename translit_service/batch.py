@@ -134,6 +134,10 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
+#: Directories that are never a site's own text: packages a build tool installed.
+_NEVER_WALKED = frozenset({"node_modules", "__pycache__"})
+
+
 def _inside(root: str, real: str) -> bool:
     return os.path.commonpath([root, real]) == root
 
@@ -199,7 +203,7 @@ def _walk(top: Path, base: Path, result: Plan, fmt: str, include: Sequence[str],
           avoided: set[str]) -> None:
     root = os.path.realpath(top)
     seen_dirs = {root}
-    found: list[tuple[Path, str]] = []  # (relative, action) with action "job" or an Entry
+    found: list[Path] = []  # the files to convert, relative to ``top``
     entries: dict[Path, Entry] = {}
     for folder, dirs, files in os.walk(top, followlinks=follow_symlinks):
         kept = []
@@ -207,7 +211,7 @@ def _walk(top: Path, base: Path, result: Plan, fmt: str, include: Sequence[str],
             full = os.path.join(folder, name)
             real = os.path.realpath(full)
             relative = Path(os.path.relpath(full, top))
-            if name.startswith(".") or real in avoided:
+            if name.startswith(".") or name in _NEVER_WALKED or real in avoided:
                 continue
             if os.path.islink(full):
                 if _inside(root, real) and mirror:
@@ -231,10 +235,10 @@ def _walk(top: Path, base: Path, result: Plan, fmt: str, include: Sequence[str],
             entry = _classify(Path(full), base / relative, root, wanted, follow_symlinks,
                               mirror, copy_others)
             if entry is None:
-                found.append((relative, "job"))
+                found.append(relative)
             elif entry.action != "none":
                 entries[relative] = entry
-    for relative, _ in sorted(found):
+    for relative in sorted(found):
         job_fmt = fmt if fmt != "auto" else detect_format(relative) or "text"
         result.jobs.append(Job(top / relative, base / relative, job_fmt))
     result.entries.extend(entries[key] for key in sorted(entries))

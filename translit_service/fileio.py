@@ -139,24 +139,47 @@ def recover(path: str | os.PathLike[str]) -> list[Path]:
     >>> [p.name for p in recover(folder / "a.txt")], sorted(folder.iterdir())
     (['.a.txt.999999999.0123abcd.tmp'], [])
     """
-    target = Path(path)
-    removed: list[Path] = []
-    try:
-        names = os.listdir(target.parent)
-    except OSError:
+    return Leftovers().recover(path)
+
+
+class Leftovers:
+    """:func:`recover` for a whole run: each directory is listed once (a dead process makes
+    no new files, so the first listing holds all there is), so recovering before every
+    write of a tree costs one listing per directory, not one per file."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[Path, dict[str, list[str]]] = {}
+
+    def recover(self, path: str | os.PathLike[str]) -> list[Path]:
+        target = Path(path)
+        found = self._by_folder.get(target.parent)
+        if found is None:
+            found = self._by_folder[target.parent] = _list_leftovers(target.parent)
+        removed: list[Path] = []
+        for name in found.pop(target.name, []):
+            leftover = target.with_name(name)
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+                removed.append(leftover)
         return removed
-    for name in names:
+
+
+def _list_leftovers(folder: Path) -> dict[str, list[str]]:
+    """The leftovers of dead processes in ``folder``, by the name of their target."""
+    found: dict[str, list[str]] = {}
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return found
+    for name in sorted(names):
         m = _LEFTOVER.match(name)
-        if m is None or m.group("name") != target.name:
+        if m is None:
             continue
         pid = int(m.group("pid"))
         if pid != os.getpid() and _running(pid):
             continue
-        leftover = target.with_name(name)
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
-            removed.append(leftover)
-    return removed
+        found.setdefault(m.group("name"), []).append(name)
+    return found
 
 
 def _running(pid: int) -> bool:

@@ -12,7 +12,7 @@ import click
 from .. import batch, documents
 from ..datafiles import TEXT_KEYS
 from ..errors import FilesFailed, ProblemsFound
-from ..fileio import decode_file, text_encoding
+from ..fileio import Leftovers, decode_file, text_encoding
 from ..options import click_options
 from . import convert_output
 from .text import ScriptName, transliterator_for
@@ -137,6 +137,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[str, ...], to: str, fmt:
                                 "nothing written")
     for problem in found.problems:
         click.echo(problem, err=True)
+    leftovers = Leftovers()  # what interrupted runs left, each directory listed once
     counts = dict.fromkeys(("converted", "unchanged", "copied", "skipped"), 0)
     counts["failed"] = len(found.problems)
     for entry in found.entries:
@@ -145,7 +146,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[str, ...], to: str, fmt:
             click.echo(f"{batch.shown(entry.source)}: {entry.message}", err=True)
         elif writes and out_dir is not None:
             try:
-                if convert_output.mirror_entry(entry, out_dir):
+                if convert_output.mirror_entry(entry, out_dir, leftovers):
                     counts["copied"] += 1
             except OSError as exc:
                 counts["failed"] += 1
@@ -160,7 +161,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[str, ...], to: str, fmt:
                                          keep_original=show_diff):
             progress.advance(task)
             status = _report(outcome, writes, in_place, backup, out_dir, show_diff,
-                             check_only, dry_run, cwd)
+                             check_only, dry_run, cwd, leftovers)
             counts[status] += 1
             chars += outcome.chars if status != "failed" else 0
     seconds = time.perf_counter() - began
@@ -176,7 +177,7 @@ def convert_command(ctx: click.Context, /, paths: tuple[str, ...], to: str, fmt:
 
 def _report(outcome: batch.Outcome, writes: bool, in_place: bool, backup: bool,
             out_dir: Path | None, show_diff: bool, check_only: bool, dry_run: bool,
-            cwd: Path) -> str:
+            cwd: Path, leftovers: Leftovers) -> str:
     """Say and write one outcome; returns the status it counts as."""
     source = batch.shown(outcome.job.source)
     if outcome.status == "failed":
@@ -203,12 +204,12 @@ def _report(outcome: batch.Outcome, writes: bool, in_place: bool, backup: bool,
     try:
         if in_place:
             if outcome.status == "converted":
-                notes = convert_output.write_in_place(outcome, backup)
+                notes = convert_output.write_in_place(outcome, backup, leftovers)
             else:
                 notes = []
         else:
             assert out_dir is not None
-            notes = convert_output.write_mirrored(outcome, out_dir)
+            notes = convert_output.write_mirrored(outcome, out_dir, leftovers)
     except convert_output.Skipped as exc:
         click.echo(f"{source}: {exc}", err=True)
         return "skipped"

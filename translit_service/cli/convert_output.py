@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from .. import batch
-from ..fileio import _fault, atomic_write, extra_links, recover
+from ..fileio import Leftovers, _fault, atomic_write, extra_links
 
 
 class Skipped(Exception):
@@ -26,12 +26,14 @@ class Changed(OSError):
     """A file that changed between being read and being replaced."""
 
 
-def write_in_place(outcome: batch.Outcome, backup: bool) -> list[str]:
+def write_in_place(outcome: batch.Outcome, backup: bool,
+                   leftovers: Leftovers | None = None) -> list[str]:
     """Replace the file an outcome was read from (through a symlink, the file it names: the
     link stays a link); returns notes (leftovers removed)."""
     assert outcome.decoded is not None
     real = outcome.job.source.resolve()
-    notes = [f"removed {batch.shown(p.name)}, left by an interrupted run" for p in recover(real)]
+    notes = [f"removed {batch.shown(p.name)}, left by an interrupted run"
+             for p in (leftovers or Leftovers()).recover(real)]
     others = extra_links(real)
     if others:
         raise Skipped(f"has {others + 1} hard links; replacing it would split them: "
@@ -42,22 +44,23 @@ def write_in_place(outcome: batch.Outcome, backup: bool) -> list[str]:
     return notes
 
 
-def write_mirrored(outcome: batch.Outcome, out_dir: Path) -> list[str]:
+def write_mirrored(outcome: batch.Outcome, out_dir: Path,
+                   leftovers: Leftovers | None = None) -> list[str]:
     assert outcome.decoded is not None
     target = out_dir / outcome.job.relative
     target.parent.mkdir(parents=True, exist_ok=True)
     notes = [f"removed {batch.shown(p.name)}, left by an interrupted run"
-             for p in recover(target)]
+             for p in (leftovers or Leftovers()).recover(target)]
     atomic_write(target, outcome.decoded.encode(outcome.text))
     return notes
 
 
-def mirror_entry(entry: batch.Entry, out_dir: Path) -> bool:
+def mirror_entry(entry: batch.Entry, out_dir: Path, leftovers: Leftovers | None = None) -> bool:
     """Copy a file or recreate a symlink in the mirror; False when it was already there
     (same size and time for a copy, same target for a link)."""
     target = out_dir / entry.relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)
+    (leftovers or Leftovers()).recover(target)
     if entry.action == "link":
         if target.is_symlink() and os.readlink(target) == entry.link:
             return False
