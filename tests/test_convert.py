@@ -583,3 +583,28 @@ def test_a_symlink_to_a_file_of_the_tree_is_one_file_whatever_the_jobs(tmp_path:
         assert (tree / "v0.md").read_text("utf-8") == "Вест 0: љубав\n"
         assert (tree / "w.md").is_symlink()
         assert "w.md: a symlink to" in output
+
+
+def test_toml_strings_of_every_kind_keep_their_kind() -> None:
+    toml = ('title = """a\\"""b"""\n"a.b".title = "Vesti"\n[x]\ny = { title = \'Naslov\', '
+            'z = [1, 2] }\ndt = 1979-05-27 07:32:00Z # komentar\n'
+            "caption = '''\nPrvi\nred'''\n")
+    assert convert_document(toml, "toml", "cyrl") == (
+        'title = """а\\"""б"""\n"a.b".title = "Вести"\n[x]\ny = { title = \'Наслов\', '
+        'z = [1, 2] }\ndt = 1979-05-27 07:32:00Z # komentar\n'
+        "caption = '''\nПрви\nред'''\n")
+
+
+def test_hostile_data_files_fail_alone_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, "utf-8")
+    (tmp_path / "laughs.yaml").write_text(
+        'a: &a ["lol", "lol"]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\ntitle: Vesti\n',
+        "utf-8")
+    (tmp_path / "bad.md").write_text("---\ntitle: @marko\n---\nTekst\n", "utf-8")
+    code, output = invoke(f"{tmp_path}/", "--to", "cyrl", "--out", str(tmp_path / "out"))
+    assert code == 3
+    assert "deep.json: JSON nested too deeply" in output
+    assert "bad.md:2: front matter: not valid YAML" in output
+    assert (tmp_path / "out" / "laughs.yaml").read_text("utf-8").endswith("title: Вести\n")
+    assert "1 converted, 0 unchanged, 0 copied, 0 skipped, 2 failed" in output
+    assert not (tmp_path / "out" / "bad.md").exists()

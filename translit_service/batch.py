@@ -388,6 +388,11 @@ def convert_job(job: Job, to: str, engine: Transliterator, keys: DocumentKeys = 
         return Outcome(job, "failed", "", 0, exc.message, exc.line)
     except TranslitError as exc:
         return Outcome(job, "failed", "", 0, str(exc))
+    except (RecursionError, MemoryError) as exc:
+        return Outcome(job, "failed", "", 0, f"too deep or too large to convert ({exc!r})")
+    except Exception as exc:  # a bug must not end the run: this file fails, said plainly
+        return Outcome(job, "failed", "", 0, f"could not be converted (an error of ours, "
+                                             f"please report it: {exc!r})")
     reencoded = decoded.output != decoded.encoding
     status = "unchanged" if converted == text and not reencoded else "converted"
     return Outcome(job, status, converted, len(text), "", None, decoded, Stamp.of(info),

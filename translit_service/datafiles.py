@@ -129,9 +129,16 @@ def _rewrite(text: str, strings: Iterator[tuple[Path, int, int]], convert: Conve
     except _ScanError as exc:
         raise DocumentError(f"not valid {label}: {exc.args[0]}", _line(text, exc.args[1])) \
             from None
+    except (ValueError, KeyError):  # a literal the scanner cut wrong: the parser refused it
+        raise DocumentError(f"the {label} could not be read value by value: left alone",
+                            _line(text, pos)) from None
     out.append(text[pos:])
     result = "".join(out)
-    if load(result) != _expected(before, convert, patterns):
+    try:
+        expected = _expected(before, convert, patterns)
+    except RecursionError:
+        raise DocumentError(f"the {label} is nested too deeply") from None
+    if load(result) != expected:
         raise DocumentError(f"the {label} would not keep its structure when converted: "
                             "left alone")
     return result
@@ -249,7 +256,8 @@ def _json_literal(source: str, value: str) -> str:
 
 # --- TOML -------------------------------------------------------------------------------
 
-_TOML_STRING = re.compile(r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')'
+_TOML_STRING = re.compile(r'"""(?:[^"\\]|\\[\s\S]|"{1,2}(?!"))*"{0,2}"""'
+                          r"|'''(?:[^']|'{1,2}(?!'))*'{0,2}'''"
                           r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'')
 _TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_OTHER = re.compile(r"[^\s,\]}#]+(?:[ T][0-9][^\s,\]}#]*)?")
@@ -357,6 +365,10 @@ _TOML_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _TOML_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+_BASIC_UNSAFE = re.compile(r'[\\"\x00-\x08\x0a-\x1f\x7f]')
+_MULTILINE_UNSAFE = re.compile(r'[\\\x00-\x08\x0a-\x1f\x7f]|"(?=""|\Z)')
+
+
 def _toml_basic(value: str, multiline: bool = False) -> str:
     def escape(m: re.Match[str]) -> str:
         ch = m.group()
@@ -364,10 +376,9 @@ def _toml_basic(value: str, multiline: bool = False) -> str:
             return ch
         return _TOML_ESCAPES.get(ch, f"\\u{ord(ch):04X}")
 
-    body = re.sub(r'[\\"\x00-\x08\x0a-\x1f\x7f]', escape, value)
-    if multiline:
-        return '"""' + body + '"""'
-    return '"' + body + '"'
+    if multiline:  # a quote is escaped only where it would end the string
+        return '"""' + _MULTILINE_UNSAFE.sub(escape, value) + '"""'
+    return '"' + _BASIC_UNSAFE.sub(escape, value) + '"'
 
 
 def _toml_literal(source: str, value: str) -> str:

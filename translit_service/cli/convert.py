@@ -64,7 +64,9 @@ def _key_list(value: str) -> tuple[str, ...]:
               help="For files that are not UTF-8 (windows-1250, iso-8859-2…): valid UTF-8 "
                    "and files with a byte-order mark are read as what they are.  Files read "
                    "from an 8-bit code page are written as UTF-8 (and said).")
-@click.option("--front-matter-keys", default=",".join(TEXT_KEYS), show_default=True,
+@click.option("--front-matter-keys", default=",".join(TEXT_KEYS),
+              show_default="title, description, summary, caption, author, tags… at any "
+                           "depth, menu.**.name",
               metavar="KEYS", help="Markdown front matter: the keys whose values are text "
                                    "(comma-separated key patterns: title, params.caption, "
                                    "menu.*.name, !slug); keys, slugs, dates, URLs stay.")
