@@ -7,7 +7,8 @@ their list's path): ``title`` is a key named so at any depth, ``params.caption``
 excludes; the last pattern that matches decides, as in ``.gitignore``.  Keys never convert.
 
 Each format is read by a scanner that knows where every string value starts and ends
-(PyYAML's composer for YAML; small scanners of our own for TOML and JSON), only those
+(PyYAML's composer for YAML, :mod:`translit_service.yamlvalues`; small scanners of our own
+for JSON, here, and TOML, :mod:`translit_service.tomlvalues`), only those
 stretches are rewritten, and the result is parsed again and compared with what it must be:
 the same document with exactly the chosen strings converted.  A file that would come out
 any other way is refused (:class:`~translit_service.errors.DocumentError`), never written.
@@ -26,7 +27,7 @@ import functools
 import json
 import re
 import tomllib
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -103,7 +104,9 @@ def convert_data(text: str, fmt: str, convert: Convert, patterns: Sequence[str] 
 
         return convert_yaml(text, convert, patterns)
     if fmt == "toml":
-        return _rewrite(text, toml_strings(text), convert, patterns, _toml_literal,
+        from .tomlvalues import toml_literal, toml_strings
+
+        return _rewrite(text, toml_strings(text), convert, patterns, toml_literal,
                         _load_toml, "TOML")
     if fmt == "json":
         return _rewrite(text, json_strings(text), convert, patterns, _json_literal,
@@ -126,7 +129,7 @@ def _rewrite(text: str, strings: Iterator[tuple[Path, int, int]], convert: Conve
             if converted != value:
                 out += [text[pos:start], literal(source, converted)]
                 pos = end
-    except _ScanError as exc:
+    except ScanError as exc:
         raise DocumentError(f"not valid {label}: {exc.args[0]}", _line(text, exc.args[1])) \
             from None
     except (ValueError, KeyError):  # a literal the scanner cut wrong: the parser refused it
@@ -175,7 +178,7 @@ def load_string(literal: str, label: str) -> str:
     return value
 
 
-class _ScanError(Exception):
+class ScanError(Exception):
     """(message, offset): a scanner met what it cannot read (the parser said it was fine)."""
 
 
@@ -205,7 +208,7 @@ def json_strings(text: str) -> Iterator[tuple[Path, int, int]]:
             continue
         if ch in "}]":
             if not frames:
-                raise _ScanError(f"unexpected {ch!r}", pos)
+                raise ScanError(f"unexpected {ch!r}", pos)
             frames.pop()
             pos += 1
             if not frames:
@@ -215,7 +218,7 @@ def json_strings(text: str) -> Iterator[tuple[Path, int, int]]:
         if frames and frames[-1][0] == "{" and frames[-1][2] is None:
             m = _JSON_STRING.match(text, pos)
             if m is None:
-                raise _ScanError("a key expected", pos)
+                raise ScanError("a key expected", pos)
             frames[-1][2] = json.loads(m.group())
             pos = m.end()
             continue
@@ -230,12 +233,12 @@ def json_strings(text: str) -> Iterator[tuple[Path, int, int]]:
         if ch == '"':
             m = _JSON_STRING.match(text, pos)
             if m is None:
-                raise _ScanError("an unclosed string", pos)
+                raise ScanError("an unclosed string", pos)
             yield path, m.start(), m.end()
         else:
             m = _JSON_OTHER.match(text, pos)
             if m is None:
-                raise _ScanError(f"unexpected {ch!r}", pos)
+                raise ScanError(f"unexpected {ch!r}", pos)
         pos = m.end()
         if not frames:
             return
@@ -252,159 +255,3 @@ def _json_literal(source: str, value: str) -> str:
     not ASCII when the source had them and no other non-ASCII character."""
     ascii_only = source.isascii() and "\\u" in source
     return json.dumps(value, ensure_ascii=ascii_only)
-
-
-# --- TOML -------------------------------------------------------------------------------
-
-_TOML_STRING = re.compile(r'"""(?:[^"\\]|\\[\s\S]|"{1,2}(?!"))*"{0,2}"""'
-                          r"|'''(?:[^']|'{1,2}(?!'))*'{0,2}'''"
-                          r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'')
-_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_TOML_OTHER = re.compile(r"[^\s,\]}#]+(?:[ T][0-9][^\s,\]}#]*)?")
-_TOML_SPACE = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
-_TOML_INLINE_SPACE = re.compile(r"[ \t]*")
-
-
-def _toml_key(text: str, pos: int) -> tuple[Path, int]:
-    """A dotted key at ``pos``: its parts and where it ends."""
-    parts: list[str] = []
-    while True:
-        pos = _TOML_INLINE_SPACE.match(text, pos).end()  # type: ignore[union-attr]
-        if pos < len(text) and text[pos] in "\"'":
-            m = _TOML_STRING.match(text, pos)
-            if m is None:
-                raise _ScanError("an unclosed quoted key", pos)
-            parts.append(load_string(m.group(), "TOML"))
-        else:
-            m = _TOML_BARE_KEY.match(text, pos)
-            if m is None:
-                raise _ScanError("a key expected", pos)
-            parts.append(m.group())
-        pos = _TOML_INLINE_SPACE.match(text, m.end()).end()  # type: ignore[union-attr]
-        if not text.startswith(".", pos):
-            return tuple(parts), pos
-        pos += 1
-
-
-def toml_strings(text: str) -> Iterator[tuple[Path, int, int]]:
-    """``(path, start, end)`` of every string value of a TOML document (arrays of tables
-    and arrays take their key's path).
-
-    >>> [p for p, s, e in toml_strings('a = "x"\\n[b.c]\\nd = ["y", {e = "z"}]\\n[[f]]\\ng = "w"')]
-    [('a',), ('b', 'c', 'd'), ('b', 'c', 'd', 'e'), ('f', 'g')]
-    """
-    table: Path = ()
-    pos = 0
-    length = len(text)
-    while True:
-        pos = _TOML_SPACE.match(text, pos).end()  # type: ignore[union-attr]
-        if pos >= length:
-            return
-        if text[pos] == "[":
-            double = text.startswith("[[", pos)
-            key, pos = _toml_key(text, pos + (2 if double else 1))
-            closer = "]]" if double else "]"
-            if not text.startswith(closer, pos):
-                raise _ScanError("an unclosed table header", pos)
-            table, pos = key, pos + len(closer)
-            continue
-        key, pos = _toml_key(text, pos)
-        if not text.startswith("=", pos):
-            raise _ScanError("'=' expected", pos)
-        pos = yield from _toml_value(text, pos + 1, (*table, *key))
-
-
-def _toml_value(text: str, pos: int, path: Path) -> Generator[tuple[Path, int, int], None, int]:
-    """The strings of one value (iterative over nested arrays and inline tables); returns
-    where the value ends."""
-    stack: list[tuple[str, Path]] = []  # open "[" or "{" with the path inside it
-    while True:
-        pos = _TOML_SPACE.match(text, pos).end()  # type: ignore[union-attr]
-        if pos >= len(text):
-            raise _ScanError("a value expected", pos)
-        ch = text[pos]
-        if stack and ch == ",":
-            pos += 1
-            continue
-        if stack and ch in "]}":
-            stack.pop()
-            pos += 1
-            if not stack:
-                return pos
-            continue
-        if stack and stack[-1][0] == "{":
-            key, pos = _toml_key(text, pos)
-            if not text.startswith("=", pos):
-                raise _ScanError("'=' expected", pos)
-            pos = _TOML_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
-            ch = text[pos] if pos < len(text) else ""
-            inner: Path = (*stack[-1][1], *key)
-        else:
-            inner = stack[-1][1] if stack else path
-        if ch in "[{":
-            stack.append((ch, inner))
-            pos += 1
-            continue
-        if ch in "\"'":
-            m = _TOML_STRING.match(text, pos)
-            if m is None:
-                raise _ScanError("an unclosed string", pos)
-            yield inner, m.start(), m.end()
-        else:
-            m = _TOML_OTHER.match(text, pos)
-            if m is None:
-                raise _ScanError(f"unexpected {ch!r}", pos)
-        pos = m.end()
-        if not stack:
-            return pos
-
-
-_TOML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n",
-                 "\f": "\\f", "\r": "\\r"}
-_TOML_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-_TOML_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-_BASIC_UNSAFE = re.compile(r'[\\"\x00-\x08\x0a-\x1f\x7f]')
-_MULTILINE_UNSAFE = re.compile(r'[\\\x00-\x08\x0a-\x1f\x7f]|"(?=""|\Z)')
-
-
-def _toml_basic(value: str, multiline: bool = False) -> str:
-    def escape(m: re.Match[str]) -> str:
-        ch = m.group()
-        if multiline and ch == "\n":
-            return ch
-        return _TOML_ESCAPES.get(ch, f"\\u{ord(ch):04X}")
-
-    if multiline:  # a quote is escaped only where it would end the string
-        return '"""' + _MULTILINE_UNSAFE.sub(escape, value) + '"""'
-    return '"' + _BASIC_UNSAFE.sub(escape, value) + '"'
-
-
-def _toml_literal(source: str, value: str) -> str:
-    """``value`` as a TOML string of the kind ``source`` was (a literal string that cannot
-    hold it becomes a basic string of the same kind)."""
-    lead = "\n" if source[3:4] == "\n" else ""
-    if source.startswith("'''"):
-        if "'''" not in value and not value.endswith("'") and \
-                not _TOML_CONTROL_MULTILINE.search(value):
-            return "'''" + lead + value + "'''"
-        return '"""' + lead + _toml_basic(value, multiline=True)[3:]
-    if source.startswith('"""'):
-        return '"""' + lead + _toml_basic(value, multiline=True)[3:]
-    if source.startswith("'") and "'" not in value and not _TOML_CONTROL.search(value):
-        return "'" + value + "'"
-    return _toml_basic(value)
-
-
-def strings_in(data: Any) -> Iterable[str]:
-    """Every string in loaded data (keys and values), for tests and checks."""
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield str(k)
-            yield from strings_in(v)
-    elif isinstance(data, list):
-        for v in data:
-            yield from strings_in(v)
-    elif isinstance(data, str):
-        yield data

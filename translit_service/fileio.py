@@ -46,7 +46,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, backup: boo
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        _fault("written")
+        fault_point("written")
         if target.exists():
             info = target.stat()
             os.chmod(tmp, info.st_mode & 0o7777)
@@ -55,18 +55,18 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, backup: boo
                     os.chown(tmp, info.st_uid, info.st_gid)
             if backup:
                 _link_backup(target)
-                _fault("backed-up")
+                fault_point("backed-up")
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-        _fault("replaced")
+        fault_point("replaced")
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
 
 
-def _fault(step: str) -> None:
+def fault_point(step: str) -> None:
     """Fault injection for the tests: ``TRANSLIT_FAULT=<step>`` kills the process (SIGKILL,
     no cleanup) at that step of a write, to prove that no step leaves a file half written.
     ``TRANSLIT_FAULT=<step>@<n>`` kills it at the n-th time that step is reached."""
@@ -84,6 +84,15 @@ def _fault(step: str) -> None:
 
 
 _FAULT_COUNTS: dict[str, int] = {}
+
+
+def is_leftover(name: str) -> bool:
+    """Whether ``name`` is one of our temporary files (never converted, copied or shown).
+
+    >>> is_leftover(".a.md.4242.0123abcd.tmp"), is_leftover("a.md")
+    (True, False)
+    """
+    return _LEFTOVER.match(name) is not None
 
 
 def backup_path(target: Path) -> Path:
@@ -106,7 +115,7 @@ def _link_backup(target: Path) -> None:
     except OSError:
         shutil.copy2(target, staging)
     try:
-        _fault("staged")
+        fault_point("staged")
         os.replace(staging, backup)
     finally:
         # rename(2) of two names of one file does nothing: never leave the staging name
@@ -346,16 +355,3 @@ def _checked(data: bytes, name: str, encoding: str) -> str:
     if text.encode(encoding) != data:
         raise DecodeError(name, data, 0, f"{encoding} that encodes back to the same bytes")
     return text
-
-
-def decode_any(data: bytes, name: str, encoding: str = "utf-8") -> tuple[str, bool]:
-    r"""Decode a file's bytes as :func:`decode_file` does; returns the text and whether it
-    was anything but plain UTF-8 (so that writing it back as UTF-8 changes it).
-
-    >>> decode_any("Pišite".encode("cp1250"), "a.txt", "windows-1250")
-    ('Pišite', True)
-    >>> decode_any(b"\xef\xbb\xbfVesti", "a.txt")
-    ('Vesti', True)
-    """
-    decoded = decode_file(data, name, encoding)
-    return decoded.text, not decoded.plain

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from .. import batch
-from ..fileio import Leftovers, _fault, atomic_write, extra_links
+from ..fileio import Leftovers, atomic_write, extra_links, fault_point
 
 
 class Skipped(Exception):
@@ -78,7 +78,7 @@ def mirror_entry(entry: batch.Entry, out_dir: Path, leftovers: Leftovers | None 
     staging = target.with_name(f".{target.name}.{os.getpid()}.00000000.tmp")
     try:
         shutil.copy2(entry.source, staging)
-        _fault("copied")
+        fault_point("copied")
         os.replace(staging, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
