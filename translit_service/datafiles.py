@@ -23,6 +23,7 @@ caption = "BEOGRAD"
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import json
 import re
@@ -58,12 +59,75 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[bool, Path], ...]:
     return tuple(out)
 
 
-def _match(pattern: Path, path: Path) -> bool:
-    if not pattern:
-        return not path
-    if pattern[0] == "**":
-        return any(_match(pattern[1:], path[i:]) for i in range(len(path) + 1))
-    return bool(path) and fnmatchcase(path[0], pattern[0]) and _match(pattern[1:], path[1:])
+States = tuple[frozenset[int], ...]  # per pattern: the positions it may have reached
+
+
+class KeySelector:
+    """:func:`selected` for one document.  A pattern that names a key at any depth
+    (``title``, ``*_alt``, ``**``) is decided by the last key alone, all of them by one
+    regular expression; a pattern with a path (``menu.*.name``) is a small automaton stepped
+    one key at a time, its states remembered per path, so a value costs one step past its
+    parent's (matching every pattern afresh against every path was quadratic in depth)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        compiled = _compiled(tuple(patterns))
+        self.wanted = [wanted for wanted, _ in compiled]
+        self.paths = [(i, parts) for i, (_, parts) in enumerate(compiled)
+                      if not (len(parts) <= 2 and parts[0] == "**"
+                              and "**" not in parts[1:])]
+        simple = [(i, parts[1] if len(parts) == 2 else "*") for i, (_, parts)
+                  in enumerate(compiled) if (i, parts) not in self.paths]
+        # the last pattern that matches decides: alternatives in reverse order
+        self.last_key = re.compile("|".join(
+            f"(?P<p{i}>{fnmatch.translate(glob).removesuffix(chr(92) + 'Z')})"
+            for i, glob in reversed(simple)) or "(?!)", re.S)
+        self.by_key: dict[str, int] = {}
+        start = tuple(self._closure(parts, frozenset({0})) for _, parts in self.paths)
+        self.states: dict[Path, States] = {(): start}
+
+    @staticmethod
+    def _closure(parts: Path, positions: frozenset[int]) -> frozenset[int]:
+        found = set(positions)
+        for position in positions:
+            while position < len(parts) and parts[position] == "**":
+                position += 1
+                found.add(position)
+        return frozenset(found)
+
+    def _step(self, states: States, key: str) -> States:
+        out = []
+        for (_, parts), positions in zip(self.paths, states, strict=True):
+            after = {p if parts[p] == "**" else p + 1 for p in positions if p < len(parts)
+                     and (parts[p] == "**" or fnmatchcase(key, parts[p]))}
+            out.append(self._closure(parts, frozenset(after)))
+        return tuple(out)
+
+    def _states_of(self, path: Path) -> States:
+        known = len(path)
+        while path[:known] not in self.states:
+            known -= 1
+        states = self.states[path[:known]]
+        for depth in range(known, len(path)):
+            states = self._step(states, path[depth].lower())
+            if len(self.states) < 100_000:
+                self.states[path[:depth + 1]] = states
+        return states
+
+    def __call__(self, path: Path) -> bool:
+        if not path:
+            return False
+        key = path[-1].lower()
+        best = self.by_key.get(key)
+        if best is None:
+            m = self.last_key.fullmatch(key)
+            best = int(m.lastgroup[1:]) if m and m.lastgroup else -1
+            if len(self.by_key) < 100_000:
+                self.by_key[key] = best
+        if self.paths:
+            for (i, parts), positions in zip(self.paths, self._states_of(path), strict=True):
+                if i > best and len(parts) in positions:
+                    best = i
+        return best >= 0 and self.wanted[best]
 
 
 def selected(path: Path, patterns: Sequence[str]) -> bool:
@@ -76,21 +140,16 @@ def selected(path: Path, patterns: Sequence[str]) -> bool:
     >>> selected(("home", "id"), I18N_KEYS), selected(("home", "other"), I18N_KEYS)
     (False, True)
     """
-    lowered = tuple(part.lower() for part in path)
-    verdict = False
-    for wanted, pattern in _compiled(tuple(patterns)):
-        if _match(pattern, lowered):
-            verdict = wanted
-    return verdict
+    return KeySelector(patterns)(path)
 
 
-def _expected(data: Any, convert: Convert, patterns: Sequence[str], path: Path = ()) -> Any:
+def _expected(data: Any, convert: Convert, chosen: KeySelector, path: Path = ()) -> Any:
     """``data`` (as a parser loads it) with the chosen strings converted."""
     if isinstance(data, dict):
-        return {k: _expected(v, convert, patterns, (*path, str(k))) for k, v in data.items()}
+        return {k: _expected(v, convert, chosen, (*path, str(k))) for k, v in data.items()}
     if isinstance(data, list):
-        return [_expected(v, convert, patterns, path) for v in data]
-    if isinstance(data, str) and path and selected(path, patterns):
+        return [_expected(v, convert, chosen, path) for v in data]
+    if isinstance(data, str) and path and chosen(path):
         return convert(data)
     return data
 
@@ -118,10 +177,11 @@ def _rewrite(text: str, strings: Iterator[tuple[Path, int, int]], convert: Conve
              patterns: Sequence[str], literal: Callable[[str, str], str],
              load: Callable[[str], Any], label: str) -> str:
     before = load(text)  # refuses a document that does not parse, before anything else
+    chosen = KeySelector(patterns)
     out, pos = [], 0
     try:
         for path, start, end in strings:
-            if not selected(path, patterns):
+            if not chosen(path):
                 continue
             source = text[start:end]
             value = load_string(source, label)
@@ -138,7 +198,7 @@ def _rewrite(text: str, strings: Iterator[tuple[Path, int, int]], convert: Conve
     out.append(text[pos:])
     result = "".join(out)
     try:
-        expected = _expected(before, convert, patterns)
+        expected = _expected(before, convert, chosen)
     except RecursionError:
         raise DocumentError(f"the {label} is nested too deeply") from None
     if load(result) != expected:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 import yaml
 
-from .datafiles import DATA_KEYS, selected
+from .datafiles import DATA_KEYS, KeySelector
 from .errors import DocumentError
 
 _STR = "tag:yaml.org,2002:str"
@@ -81,8 +81,9 @@ def convert_yaml(text: str, convert: Callable[[str], str],
                  patterns: Sequence[str] = DATA_KEYS) -> str:
     """``text`` with the strings chosen by ``patterns`` converted, the rest byte for byte."""
     before = _scalars(_compose(text))
+    wanted = KeySelector(patterns)
     chosen = {i for i, (node, path) in enumerate(before)
-              if path and node.tag == _STR and selected(path, patterns)
+              if path and node.tag == _STR and wanted(path)
               and convert(node.value) != node.value}
     if not chosen:
         return text
