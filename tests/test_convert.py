@@ -542,12 +542,12 @@ def test_a_file_changed_while_it_was_converted_is_left_alone(
     assert target.read_text("utf-8") == "Vesti, izmenjene\n"
 
 
-@pytest.mark.parametrize("shape", [
-    lambda n: "x" + "`" * n,  # one long run after a letter: 4/8 KB took 1.9/15.6 s
-    lambda n: ("`" * 50 + " vesti ``a` " + "`" * 7 + "\n") * (n // 72),
-    lambda n: ("[a](x \"" + "<!-- " + "{{< " + "`b" * 3) * (n // 20),  # unclosed openers
+@pytest.mark.parametrize(("shape", "small"), [
+    (lambda n: "x" + "`" * n, 1_000),  # one long run after a letter: 4/8 KB took 1.9/15.6 s
+    (lambda n: ("`" * 50 + " vesti ``a` " + "`" * 7 + "\n") * (n // 72), 4_000),
+    (lambda n: ("[a](x \"" + "<!-- " + "{{< " + "`b" * 3) * (n // 20), 4_000),  # unclosed
 ])
-def test_markdown_is_linear_on_hostile_shapes(shape) -> None:  # type: ignore[no-untyped-def]
+def test_markdown_is_linear_on_hostile_shapes(shape, small: int) -> None:  # type: ignore[no-untyped-def]
     """The time ratio between two sizes must stay near the size ratio (8x), far from its
     square or cube (a backtracking regex on backtick runs: 0.6/3.0/13-17 s at 22/44/88 KB)."""
     import time
@@ -561,9 +561,9 @@ def test_markdown_is_linear_on_hostile_shapes(shape) -> None:  # type: ignore[no
             best = min(best, time.perf_counter() - began)
         return best
 
-    seconds(1_000)  # warm the token memo
-    small, large = seconds(1_000), seconds(8_000)
-    assert large / small < 24, (small, large)
+    seconds(small)  # warm the token memo
+    short, long = seconds(small), seconds(8 * small)
+    assert long / short < 24, (short, long)
 
 
 @pytest.mark.parametrize("jobs", ["2", "4"])
@@ -608,3 +608,30 @@ def test_hostile_data_files_fail_alone_with_a_message(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "laughs.yaml").read_text("utf-8").endswith("title: Вести\n")
     assert "1 converted, 0 unchanged, 0 copied, 0 skipped, 2 failed" in output
     assert not (tmp_path / "out" / "bad.md").exists()
+
+
+@pytest.mark.parametrize(("fmt", "shape"), [
+    ("json", lambda n: '{"a":' * 50 + "{" + ",".join(
+        f'"k{i}": "Vesti", "title": "V\\nx"' for i in range(n // 30)) + "}" + "}" * 50),
+    ("toml", lambda n: "".join(f"[t{i}]\ntitle = \"\"\"Vesti\"\"\"\ncaption = 'x'\n"
+                               for i in range(n // 40))),
+    ("yaml", lambda n: "".join(f"k{i}:\n  title: Vesti\n  caption: |\n    Da\n"
+                               for i in range(n // 40))),
+])
+def test_data_files_are_linear(fmt: str, shape) -> None:  # type: ignore[no-untyped-def]
+    """Many values, deep paths, every kind of string: the time ratio between 8 KB and 64 KB
+    stays near 8 (matching key patterns afresh against every deep path was quadratic)."""
+    import time
+
+    def seconds(size: int) -> float:
+        text = shape(size)
+        best = float("inf")
+        for _ in range(3):
+            began = time.perf_counter()
+            convert_document(text, fmt, "cyrl")
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    seconds(8_000)
+    small, large = seconds(8_000), seconds(64_000)
+    assert large / small < 24, (small, large)
