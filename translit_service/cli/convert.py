@@ -5,17 +5,19 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .. import batch, documents
+from .. import documents
 from ..datafiles import TEXT_KEYS
 from ..errors import FilesFailed, ProblemsFound
 from ..fileio import Leftovers, decode_file, text_encoding
 from ..options import click_options
-from . import convert_output
 from .text import ScriptName, transliterator_for
+
+if TYPE_CHECKING:
+    from .. import batch
 
 
 def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -105,6 +107,9 @@ def convert_command(ctx: click.Context, /, paths: tuple[str, ...], to: str, fmt:
       translit convert content/ --to cyrl --diff | patch -p1
       echo 'Ljubav' | translit convert - --to cyrl
     """
+    from .. import batch  # pathspec and process pools: only when files are converted
+    from . import convert_output
+
     to = to.lower()
     engine = transliterator_for(ctx, options)
     keys = documents.DocumentKeys(_key_list(front_matter_keys),
@@ -181,6 +186,9 @@ def _report(outcome: batch.Outcome, writes: bool, in_place: bool, backup: bool,
             out_dir: Path | None, show_diff: bool, check_only: bool, dry_run: bool,
             cwd: Path, leftovers: Leftovers) -> str:
     """Say and write one outcome; returns the status it counts as."""
+    from .. import batch
+    from . import convert_output
+
     source = batch.shown(outcome.job.source)
     if outcome.status == "failed":
         where = f"{source}:{outcome.line}" if outcome.line else source
