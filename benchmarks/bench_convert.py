@@ -35,7 +35,7 @@ def make_tree(root: Path, files: int) -> int:
 
 def run(src: Path, out: Path, workers: int) -> float:
     began = time.perf_counter()
-    jobs, _ = batch.plan([src])
+    jobs = batch.plan([f"{src}/"], mirror=True).jobs
     for outcome in batch.convert_all(jobs, "cyrl", workers=workers):
         target = out / outcome.job.relative
         target.parent.mkdir(parents=True, exist_ok=True)

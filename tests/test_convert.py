@@ -34,14 +34,14 @@ def invoke(*args: str, input: str | bytes | None = None) -> tuple[int, str]:
 
 def test_out_dir_mirrors_the_tree(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    code, output = invoke(str(tree), "--to", "cyrl", "--out", str(out))
+    code, output = invoke(f"{tree}/", "--to", "cyrl", "--out", str(out))
     assert code == 0, output
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
         "already.txt", "news/2021/visit.html", "news/notes.md", "plain.txt", "ui.po"]
     assert (out / "news/2021/visit.html").read_text() == '<p title="Посета">Љубав <code>lj</code></p>'
     assert (out / "news/notes.md").read_text() == "Вести `kod` [веза](https://x.org/lj)\n"
     assert (out / "ui.po").read_text() == 'msgid "News"\nmsgstr "Вести"\n'
-    assert "4 converted, 1 unchanged, 0 failed" in output
+    assert "4 converted, 1 unchanged, 0 copied, 0 skipped, 0 failed" in output
 
 
 def test_in_place_with_backup(tree: Path) -> None:
@@ -66,9 +66,9 @@ def test_check_exit_status(tree: Path) -> None:
 def test_failures_are_reported_and_the_rest_carries_on(tree: Path, tmp_path: Path) -> None:
     (tree / "broken.txt").write_bytes(b"ok\n\xff")
     out = tmp_path / "out"
-    code, output = invoke(str(tree), str(tmp_path / "missing"), "--to", "cyrl", "--out", str(out))
+    code, output = invoke(f"{tree}/", str(tmp_path / "missing"), "--to", "cyrl", "--out", str(out))
     assert code == 3
-    assert f"{tree / 'broken.txt'}: line 2: not valid UTF-8" in output
+    assert f"{tree / 'broken.txt'}:2: not valid UTF-8" in output
     assert f"{tmp_path / 'missing'}: no such file or directory" in output
     assert (out / "plain.txt").exists()
     assert "2 failed" in output
@@ -76,7 +76,7 @@ def test_failures_are_reported_and_the_rest_carries_on(tree: Path, tmp_path: Pat
 
 def test_include_and_exclude(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    invoke(str(tree), "--to", "cyrl", "--out", str(out), "--include", "*.txt",
+    invoke(f"{tree}/", "--to", "cyrl", "--out", str(out), "--include", "*.txt",
            "--exclude", "already*")
     assert [p.name for p in out.rglob("*") if p.is_file()] == ["plain.txt"]
 
@@ -85,8 +85,8 @@ def test_jobs_give_identical_output(tree: Path, tmp_path: Path) -> None:
     for i in range(30):
         (tree / f"n{i}.txt").write_text(f"Vest broj {i}: ljubav i nadživeti\n")
     one, two = tmp_path / "one", tmp_path / "two"
-    assert invoke(str(tree), "--to", "cyrl", "--out", str(one), "--jobs", "1")[0] == 0
-    assert invoke(str(tree), "--to", "cyrl", "--out", str(two), "--jobs", "2")[0] == 0
+    assert invoke(f"{tree}/", "--to", "cyrl", "--out", str(one), "--jobs", "1")[0] == 0
+    assert invoke(f"{tree}/", "--to", "cyrl", "--out", str(two), "--jobs", "2")[0] == 0
     files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
     assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
@@ -109,7 +109,7 @@ def test_markdown_keeps_code_and_links() -> None:
           "![slika](lj.png) <https://a.b/lj> <b>lj</b>\n[ref]: https://example.org/lj\n")
     out = convert_markdown(md, lambda s: convert_document(s, "text", "cyrl"))
     assert out == ("# Наслов\n\n```\nljubav = 1\n```\n\n    uvučen kod\n\nТекст ``a`b`` и "
-                   "![слика](lj.png) <https://a.b/lj> <b>љ</b>\n[ref]: https://example.org/lj\n")
+                   "![слика](lj.png) <https://a.b/lj> <b>љ</b>\n[реф]: https://example.org/lj\n")
 
 
 def test_po_changes_msgstrs_only_and_keeps_the_header() -> None:
@@ -187,14 +187,14 @@ def test_encodings_in_utf8_out(tmp_path, runner) -> None:  # type: ignore[no-unt
     source.mkdir()
     (source / "old.txt").write_bytes("Pišite na Birčaninova\n".encode("cp1250"))
     (source / "bom.txt").write_bytes(b"\xef\xbb\xbfVesti\n")
-    result = runner.invoke(main, ["convert", str(source), "--to", "cyrl", "--out",
+    result = runner.invoke(main, ["convert", f"{source}/", "--to", "cyrl", "--out",
                                   str(tmp_path / "out"), "--encoding", "windows-1250"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "old.txt").read_text("utf-8") == "Пишите на Бирчанинова\n"
-    assert (tmp_path / "out" / "bom.txt").read_bytes() == "Вести\n".encode()
+    assert (tmp_path / "out" / "bom.txt").read_bytes() == b"\xef\xbb\xbf" + "Вести\n".encode()
     bad = runner.invoke(main, ["convert", str(source), "--to", "cyrl", "--out",
                                str(tmp_path / "out2")])  # not UTF-8: reported, left alone
-    assert bad.exit_code == 3 and "old.txt: line 1: not valid UTF-8" in bad.output
+    assert bad.exit_code == 3 and "old.txt:1: not valid UTF-8" in bad.output
     assert not (tmp_path / "out2" / "old.txt").exists()
 
 
@@ -296,7 +296,7 @@ def test_gitignore_patterns(tree: Path, tmp_path: Path) -> None:
     (tree / "news" / "drafts").mkdir()
     (tree / "news" / "drafts" / "d.md").write_text("Vesti\n")
     out = tmp_path / "out"
-    code, _ = invoke(str(tree), "--to", "cyrl", "--out", str(out), "--exclude", "vendor/",
+    code, _ = invoke(f"{tree}/", "--to", "cyrl", "--out", str(out), "--exclude", "vendor/",
                      "--exclude", "**/drafts/*")
     assert code == 0
     assert not (out / "vendor").exists() and not (out / "news" / "drafts").exists()
@@ -332,7 +332,7 @@ def test_symlinks_out_of_the_tree_are_not_followed(tmp_path) -> None:  # type: i
     (tree / "in.txt").write_text("Vesti\n", "utf-8")
     (tree / "link.txt").symlink_to(outside)
     code, output = invoke(str(tree), "--to", "cyrl", "--in-place")
-    assert code == 3 and "outside the tree: left alone" in output
+    assert code == 0 and "outside the tree: left alone" in output and "1 skipped, 0 failed" in output
     assert outside.read_text("utf-8") == "Vesti\n" and (tree / "in.txt").read_text() == "Вести\n"
     code, _ = invoke(str(tree), "--to", "cyrl", "--in-place", "--follow-symlinks")
     assert code == 0 and outside.read_text("utf-8") == "Вести\n" and (tree / "link.txt").is_symlink()
@@ -345,7 +345,7 @@ def test_hard_links_are_not_split(tmp_path) -> None:  # type: ignore[no-untyped-
     first.write_text("Vesti\n", "utf-8")
     os.link(first, tmp_path / "b.txt")
     code, output = invoke(str(first), "--to", "cyrl", "--in-place")
-    assert code == 3 and "hard links" in output
+    assert code == 0 and "hard links" in output and "1 skipped, 0 failed" in output
     assert first.read_text("utf-8") == "Vesti\n" and os.stat(first).st_nlink == 2
 
 
@@ -354,7 +354,7 @@ def test_a_realistic_tree_converts_to_the_committed_expected_tree(tmp_path) -> N
     windows-1250 file, converted to Cyrillic, compared byte for byte with expected/."""
     tree = Path(__file__).parent / "data" / "convert_tree"
     out = tmp_path / "out"
-    code, output = invoke(str(tree / "input"), "--to", "cyrl", "--out", str(out),
+    code, output = invoke(f"{tree / 'input'}/", "--to", "cyrl", "--out", str(out),
                           "--exclude", "old-cp1250.txt")
     assert code == 0, output
     code, output = invoke(str(tree / "input" / "old-cp1250.txt"), "--to", "cyrl", "--out",
@@ -379,3 +379,260 @@ def test_a_converted_po_passes_msgfmt_when_its_source_does() -> None:
         subprocess.run([msgfmt, "-c", "-o", "/dev/null", str(tree / side / "locales" /
                                                               "sr_Latn.po")], check=True,
                        capture_output=True)
+
+
+# --- Nothing lost, nothing half-converted (issue 25) and the convert findings of issue 23 ---
+
+
+def test_utf8_files_stay_utf8_when_an_encoding_is_given_for_old_files(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "nova.md").write_text("Sadrži vesti\n", "utf-8")
+    (source / "stara.txt").write_bytes("Sadrži vesti\n".encode("cp1250"))
+    code, output = invoke(f"{source}/", "--to", "cyrl", "--out", str(tmp_path / "out"),
+                          "--encoding", "windows-1250")
+    assert code == 0, output
+    assert (tmp_path / "out" / "nova.md").read_text("utf-8") == "Садржи вести\n"  # not sadrĹľi
+    assert (tmp_path / "out" / "stara.txt").read_text("utf-8") == "Садржи вести\n"
+    assert "stara.txt: read as cp1250, written as UTF-8" in output
+    assert "nova.md: read" not in output
+
+
+def test_a_decode_that_would_not_round_trip_is_refused(tmp_path: Path) -> None:
+    old = tmp_path / "stara.txt"
+    old.write_bytes("Pišite nam\n".encode("cp1250"))  # š is 0x9A: a C1 control in Latin-2
+    code, output = invoke(str(old), "--to", "cyrl", "--in-place", "--encoding", "iso-8859-2")
+    assert code == 3 and f"{old}:1: not valid text in iso8859-2" in output
+    assert old.read_bytes() == "Pišite nam\n".encode("cp1250")
+
+
+@pytest.mark.parametrize("codec", ["base64", "hex", "rot13", "no-such-codec"])
+def test_only_text_encodings_are_accepted(tree: Path, codec: str) -> None:
+    result = CliRunner().invoke(main, ["convert", str(tree), "--to", "cyrl", "--check",
+                                       "--encoding", codec])
+    assert result.exit_code == 2 and result.exception is not None
+    assert isinstance(result.exception, SystemExit)  # a usage error, not a traceback
+    assert "encoding" in result.output
+
+
+def test_utf32_is_read_as_utf32_and_written_back_whole(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("Vesti iz Beograda\n".encode("utf-32"))  # FF FE 00 00: UTF-16's mark too
+    code, output = invoke(str(path), "--to", "cyrl", "--in-place")
+    assert code == 0, output
+    data = path.read_bytes()
+    assert data.startswith(b"\xff\xfe\x00\x00") and data.decode("utf-32") == "Вести из Београда\n"
+
+
+def test_a_named_file_of_an_unknown_type_is_refused_unless_format_says(tmp_path: Path) -> None:
+    app = tmp_path / "app.js"
+    app.write_text('const poruka = "ljubav";\n', "utf-8")
+    code, output = invoke(str(app), "--to", "cyrl", "--in-place")
+    assert code == 0 and "app.js: not a type we convert" in output and "1 skipped" in output
+    assert app.read_text("utf-8") == 'const poruka = "ljubav";\n'
+    code, output = invoke(str(app), "--to", "cyrl", "--in-place", "--format", "text")
+    assert code == 0 and app.read_text("utf-8") == 'цонст порука = "љубав";\n'  # as asked
+
+
+def test_yaml_keys_are_never_converted(tmp_path: Path) -> None:
+    menu = tmp_path / "meni.yaml"
+    menu.write_text("meni:\n  - naziv: pocetna  # ključ\n    title: Početna\n", "utf-8")
+    code, output = invoke(str(menu), "--to", "cyrl", "--in-place")
+    assert code == 0, output
+    assert menu.read_text("utf-8") == "meni:\n  - naziv: pocetna  # ključ\n    title: Почетна\n"
+
+
+def test_html_with_template_syntax_converts_to_the_end() -> None:
+    html = ('<a href="{{ .Site.BaseURL }}" title="{{ i18n "pocetna" }}">Početna</a>\n'
+            '{% if vesti %}<p class="{{ .Class }}">Vesti</p>{% endif %}\n<p>Kraj</p>\n')
+    assert convert_document(html, "html", "cyrl") == (
+        '<a href="{{ .Site.BaseURL }}" title="{{ i18n "pocetna" }}">Почетна</a>\n'
+        '{% if vesti %}<p class="{{ .Class }}">Вести</p>{% endif %}\n<p>Крај</p>\n')
+
+
+def test_html_the_tokenizer_cannot_read_is_reported_with_its_line(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text('<p>Vesti</p>\n<p title="nezatvoren>Tekst</p>\n', "utf-8")
+    code, output = invoke(str(page), "--to", "cyrl", "--in-place")
+    assert code == 3 and f"{page}:2: a tag that does not parse" in output
+    assert page.read_text("utf-8") == '<p>Vesti</p>\n<p title="nezatvoren>Tekst</p>\n'
+
+
+def test_json_front_matter_ends_where_json_says() -> None:
+    doc = '{\n"title": "Vesti } i {",\n"slug": "vesti-lj",\n"layout": "post"\n}\nTekst\n'
+    assert convert_document(doc, "md", "cyrl") == (
+        '{\n"title": "Вести } и {",\n"slug": "vesti-lj",\n"layout": "post"\n}\nТекст\n')
+
+
+def test_front_matter_nested_keys_and_block_scalars() -> None:
+    doc = ("---\ntitle: Vesti\nparams:\n  caption: Most\n  slika: most.jpg\nmenu:\n  main:\n"
+           "    name: Vesti\n    identifier: vesti\ndescription: >\n  Dugačak\n  opis\n---\n")
+    assert convert_document(doc, "md", "cyrl") == (
+        "---\ntitle: Вести\nparams:\n  caption: Мост\n  slika: most.jpg\nmenu:\n  main:\n"
+        "    name: Вести\n    identifier: vesti\ndescription: >\n  Дугачак\n  опис\n---\n")
+    only = convert_document(doc, "md", "cyrl", front_matter_keys=("params.caption",))
+    assert "title: Vesti" in only and "caption: Мост" in only
+
+
+def test_a_value_that_would_change_meaning_is_quoted() -> None:
+    """Cyrillic "Он" in Latin is "On", which YAML reads as a boolean: written quoted."""
+    doc = "---\ntitle: Он\ntags: [Да, Не]\n---\n"
+    assert convert_document(doc, "md", "latn") == '---\ntitle: "On"\ntags: [Da, Ne]\n---\n'
+
+
+def test_hugo_shortcodes_and_footnotes_in_markdown() -> None:
+    md = ('Tekst[^lj] {{< figure src="lj.jpg" caption="Natpis" >}}\n\n'
+          "[^lj]: Fusnota.\n\nTable: Naslov tabele\n")
+    assert convert_document(md, "md", "cyrl") == (
+        'Текст[^lj] {{< figure src="lj.jpg" caption="Натпис" >}}\n\n'
+        "[^lj]: Фуснота.\n\nTable: Наслов табеле\n")
+
+
+def test_a_fifo_in_the_tree_is_skipped_not_read(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.md").write_text("Vesti\n", "utf-8")
+    os.mkfifo(tree / "cev.md")
+    process = subprocess.run([sys.executable, "-m", "translit_service.cli", "convert",
+                              str(tree), "--to", "cyrl", "--check"], capture_output=True,
+                             text=True, timeout=30)
+    assert process.returncode == 1, process.stderr
+    assert "cev.md: not a regular file: left alone" in process.stderr
+    assert "1 converted, 0 unchanged, 0 copied, 1 skipped, 0 failed" in process.stderr
+
+
+def test_a_rerun_after_an_interrupted_backup_recovers(tmp_path: Path) -> None:
+    """A run killed after making FILE~ (a hard link of FILE) and with its temporary file
+    written: the next run knows both for its own, converts and cleans up."""
+    import os
+
+    target = tmp_path / "a.txt"
+    target.write_text("Vesti\n", "utf-8")
+    os.link(target, tmp_path / "a.txt~")
+    leftover = tmp_path / ".a.txt.999999999.0123abcd.tmp"  # pid 999999999 is not running
+    leftover.write_text("Вести\n", "utf-8")
+    code, output = invoke(str(target), "--to", "cyrl", "--in-place", "--backup")
+    assert code == 0, output
+    assert "hard links" not in output and "left by an interrupted run" in output
+    assert target.read_text("utf-8") == "Вести\n"
+    assert (tmp_path / "a.txt~").read_text("utf-8") == "Vesti\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "a.txt~"]
+
+
+def test_a_file_changed_while_it_was_converted_is_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translit_service import batch
+
+    target = tmp_path / "a.txt"
+    target.write_text("Vesti\n", "utf-8")
+    convert_all = batch.convert_all
+
+    def edited_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for outcome in convert_all(*args, **kwargs):
+            target.write_text("Vesti, izmenjene\n", "utf-8")  # an editor saved meanwhile
+            yield outcome
+
+    monkeypatch.setattr(batch, "convert_all", edited_meanwhile)
+    code, output = invoke(str(target), "--to", "cyrl", "--in-place")
+    assert code == 3 and "changed while it was being converted" in output
+    assert target.read_text("utf-8") == "Vesti, izmenjene\n"
+
+
+@pytest.mark.parametrize(("shape", "small"), [
+    (lambda n: "x" + "`" * n, 1_000),  # one long run after a letter: 4/8 KB took 1.9/15.6 s
+    (lambda n: ("`" * 50 + " vesti ``a` " + "`" * 7 + "\n") * (n // 72), 4_000),
+    (lambda n: ("[a](x \"" + "<!-- " + "{{< " + "`b" * 3) * (n // 20), 4_000),  # unclosed
+])
+def test_markdown_is_linear_on_hostile_shapes(shape, small: int) -> None:  # type: ignore[no-untyped-def]
+    """The time ratio between two sizes must stay near the size ratio (8x), far from its
+    square or cube (a backtracking regex on backtick runs: 0.6/3.0/13-17 s at 22/44/88 KB)."""
+    import time
+
+    def seconds(size: int) -> float:
+        text = shape(size)
+        best = float("inf")
+        for _ in range(5):
+            began = time.perf_counter()
+            convert_document(text, "md", "cyrl")
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    seconds(small)  # warm the token memo
+    short, long = seconds(small), seconds(8 * small)
+    assert long / short < 24, (short, long)
+
+
+@pytest.mark.parametrize("jobs", ["2", "4"])
+def test_a_symlink_to_a_file_of_the_tree_is_one_file_whatever_the_jobs(tmp_path: Path,
+                                                                       jobs: str) -> None:
+    """Two workers converting a file and a symlink to it made FILE~ the converted text (the
+    original lost, 4 runs of 4); each file is now converted once."""
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for i in range(6):
+        (tree / f"v{i}.md").write_text(f"Vest {i}: ljubav\n", "utf-8")
+    (tree / "w.md").symlink_to("v0.md")
+    for _ in range(4):
+        code, output = invoke(str(tree), "--to", "cyrl", "--in-place", "--backup", "--jobs", jobs)
+        assert code == 0, output
+        assert (tree / "v0.md~").read_text("utf-8") == "Vest 0: ljubav\n"
+        assert (tree / "v0.md").read_text("utf-8") == "Вест 0: љубав\n"
+        assert (tree / "w.md").is_symlink()
+        assert "w.md: a symlink to" in output
+
+
+def test_toml_strings_of_every_kind_keep_their_kind() -> None:
+    toml = ('title = """a\\"""b"""\n"a.b".title = "Vesti"\n[x]\ny = { title = \'Naslov\', '
+            'z = [1, 2] }\ndt = 1979-05-27 07:32:00Z # komentar\n'
+            "caption = '''\nPrvi\nred'''\n")
+    assert convert_document(toml, "toml", "cyrl") == (
+        'title = """а\\"""б"""\n"a.b".title = "Вести"\n[x]\ny = { title = \'Наслов\', '
+        'z = [1, 2] }\ndt = 1979-05-27 07:32:00Z # komentar\n'
+        "caption = '''\nПрви\nред'''\n")
+
+
+def test_hostile_data_files_fail_alone_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, "utf-8")
+    (tmp_path / "laughs.yaml").write_text(
+        'a: &a ["lol", "lol"]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\ntitle: Vesti\n',
+        "utf-8")
+    (tmp_path / "bad.md").write_text("---\ntitle: @marko\n---\nTekst\n", "utf-8")
+    code, output = invoke(f"{tmp_path}/", "--to", "cyrl", "--out", str(tmp_path / "out"))
+    assert code == 3
+    assert "deep.json: JSON nested too deeply" in output
+    assert "bad.md:2: front matter: not valid YAML" in output
+    assert (tmp_path / "out" / "laughs.yaml").read_text("utf-8").endswith("title: Вести\n")
+    assert "1 converted, 0 unchanged, 0 copied, 0 skipped, 2 failed" in output
+    assert not (tmp_path / "out" / "bad.md").exists()
+
+
+@pytest.mark.parametrize(("fmt", "shape"), [
+    ("json", lambda n: '{"a":' * 50 + "{" + ",".join(
+        f'"k{i}": "Vesti", "title": "V\\nx"' for i in range(n // 30)) + "}" + "}" * 50),
+    ("toml", lambda n: "".join(f"[t{i}]\ntitle = \"\"\"Vesti\"\"\"\ncaption = 'x'\n"
+                               for i in range(n // 40))),
+    ("yaml", lambda n: "".join(f"k{i}:\n  title: Vesti\n  caption: |\n    Da\n"
+                               for i in range(n // 40))),
+])
+def test_data_files_are_linear(fmt: str, shape) -> None:  # type: ignore[no-untyped-def]
+    """Many values, deep paths, every kind of string: the time ratio between 16 KB and 128 KB
+    stays near 8 (matching key patterns afresh against every deep path was quadratic; the
+    cyclic collector rescanning YAML's nodes made 1 MB 22x slower than 128 KB)."""
+    import time
+
+    def seconds(size: int) -> float:
+        text = shape(size)
+        best = float("inf")
+        for _ in range(3):
+            began = time.perf_counter()
+            convert_document(text, fmt, "cyrl")
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    seconds(16_000)
+    small, large = seconds(16_000), seconds(128_000)
+    assert large / small < 24, (small, large)

@@ -17,9 +17,9 @@ LAYERS: list[set[str]] = [
     {"fileio", "settings", "lexicon", "glossary"},
     {"spans", "markup", "diacritics"},
     {"engine"},
-    {"entries", "documents", "frontmatter"},
+    {"entries", "documents", "frontmatter", "mdprose", "datafiles", "yamlvalues", "tomlvalues"},
     {"catalogs"},
-    {"articles", "batch"},
+    {"articles", "batch", "treewalk"},
     {"web", "app"},
     {"cli"},
 ]

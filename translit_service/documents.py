@@ -5,7 +5,12 @@
 * ``md``: Markdown prose; fenced and indented code blocks, code spans, link and image
   destinations, autolinks, raw HTML tags and link reference definitions are kept;
 * ``po``: msgstr strings only (msgids, comments and the header stay), rewritten in place so
-  that a file with nothing to convert comes back byte for byte.
+  that a file with nothing to convert comes back byte for byte;
+* ``yaml``, ``toml``, ``json``: data files, the values of chosen keys only
+  (:mod:`translit_service.datafiles`).
+
+A document that cannot be converted whole (markup that does not parse, a data file or front
+matter that does not) raises :class:`~translit_service.errors.DocumentError` with its line.
 
 >>> convert_document("Vidi `kod` i [vesti](https://example.org/lj)", "md", "cyrl")
 'Види `kod` и [вести](https://example.org/lj)'
@@ -18,41 +23,45 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
-from .engine import Transliterator, default_transliterator
+from .datafiles import DATA_KEYS, TEXT_KEYS, convert_data
+from .engine import Transliterator, default_transliterator, normalise_script
 from .entries import derive_entry
-from .errors import UnknownFormat
-from .frontmatter import TEXT_KEYS, convert_front_matter, split_front_matter
+from .errors import DocumentError, UnknownFormat
+from .frontmatter import convert_front_matter, split_front_matter
+from .markup import convert_html
+from .mdprose import convert_prose
 from .options import Options
 
-FORMATS = ("text", "html", "md", "po")
+FORMATS = ("text", "html", "md", "po", "yaml", "toml", "json")
 EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
-              ".xhtml": "html", ".md": "md", ".markdown": "md", ".po": "po"}
+              ".xhtml": "html", ".md": "md", ".markdown": "md", ".po": "po",
+              ".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
+
+
+class DocumentKeys(NamedTuple):
+    """Which values convert: ``front_matter`` in Markdown, ``data`` in data files (None:
+    :data:`~translit_service.datafiles.DATA_KEYS`, or every value but ``id`` in ``i18n/``)."""
+
+    front_matter: tuple[str, ...] = TEXT_KEYS
+    data: tuple[str, ...] | None = None
+
+
+DEFAULT_KEYS = DocumentKeys()
+
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
-_MD_INLINE = re.compile(
-    r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"  # code span
-    r"|(?P<dest>\]\([^()\s]*(?:\s+\"[^\"]*\")?\))"  # ](destination "title")
-    r"|(?P<auto><[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>)"  # <https://…>
-    r"|(?P<tag></?[A-Za-z][^<>]*>)",  # raw HTML
-    re.S,
-)
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+# [label]: destination "title" / [^note]: text
+_REFERENCE = re.compile(r"^(?P<head> {0,3}\[(?P<label>[^\]]+)\]:[ \t]*(?:<[^<>\n]*>|\S+))"
+                        r"(?P<rest>.*)$")
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
+_TABLE_CAPTION = re.compile(r"^(?: {0,3})(?:Table)?:[ \t]")  # Pandoc's "Table: caption"
 
 
 def detect_format(path: str | Path) -> str | None:
     """The format of a file by its extension (None when it is not one we convert)."""
     return EXTENSIONS.get(Path(path).suffix.lower())
-
-
-def _convert_markdown_prose(text: str, convert: Callable[[str], str]) -> str:
-    out, pos = [], 0
-    for m in _MD_INLINE.finditer(text):
-        out.append(convert(text[pos:m.start()]))
-        out.append(m.group())
-        pos = m.end()
-    out.append(convert(text[pos:]))
-    return "".join(out)
 
 
 def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
@@ -61,10 +70,12 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
     prose: list[str] = []
     fence: str | None = None
     previous_blank = True
+    labels = frozenset(m.group("label").strip().lower() for m in (
+        _REFERENCE.match(line) for line in text.splitlines()) if m)
 
     def flush() -> None:
         if prose:
-            out.append(_convert_markdown_prose("".join(prose), convert))
+            out.append(convert_prose("".join(prose), convert, labels))
             prose.clear()
 
     for line in text.splitlines(keepends=True):
@@ -77,13 +88,25 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
         opening = _FENCE.match(stripped)
         indented = (stripped.startswith(("    ", "\t")) and previous_blank) or (
             stripped.startswith(("    ", "\t")) and out and out[-1].startswith(("    ", "\t")))
+        reference = None if _FOOTNOTE.match(stripped) else _REFERENCE.match(stripped)
+        caption = _TABLE_CAPTION.match(stripped)
         if opening:
             flush()
             fence = opening.group(2)[0] * 3
             out.append(line)
-        elif (indented and stripped.strip()) or _REFERENCE.match(stripped):
+        elif indented and stripped.strip():
             flush()
             out.append(line)
+        elif reference:
+            flush()  # the label and destination stay; a title converts
+            head = reference.group("head")
+            label = reference.group("label")
+            at = head.index("[") + 1
+            out.append(head[:at] + convert(label) + head[at + len(label):]
+                       + convert_prose(reference.group("rest"), convert) + line[len(stripped):])
+        elif caption:
+            flush()
+            out.append(caption.group() + convert_prose(line[caption.end():], convert, labels))
         else:
             prose.append(line)
         previous_blank = not stripped.strip()
@@ -184,19 +207,46 @@ def convert_po(text: str, convert: Callable[[str, str], str],
 
 def convert_document(text: str, fmt: str, to: str, lang: str | None = None, *,
                      transliterator: Transliterator | None = None,
-                     front_matter_keys: Iterable[str] = TEXT_KEYS) -> str:
+                     front_matter_keys: Iterable[str] | None = None,
+                     keys: DocumentKeys = DEFAULT_KEYS) -> str:
     """Convert ``text`` in format ``fmt`` to script ``to`` with ``transliterator`` (default:
-    one with default options, or with ``lang``)."""
+    one with default options, or with ``lang``); ``keys`` choose the values of front matter
+    and data files that convert (``front_matter_keys`` is the older spelling of the first).
+
+    >>> convert_document('{"title": "a } b", "slug": "vesti"}\\nVesti', "md", "cyrl")
+    '{"title": "а } б", "slug": "vesti"}\\nВести'
+    """
     if fmt not in FORMATS:
         raise UnknownFormat("format", fmt, FORMATS)
+    if front_matter_keys is not None:
+        keys = keys._replace(front_matter=tuple(front_matter_keys))
     engine = transliterator or default_transliterator(Options(lang=lang or "sr"))
-    if fmt in ("text", "html"):
+    if fmt == "text":
         return engine.convert(text, to, fmt)
+    if fmt == "html":
+        return _convert_html_document(text, to, engine)
+    convert = engine.text_converter(to)
     if fmt == "md":
-        convert = engine.text_converter(to)
         block, body = split_front_matter(text)
-        head = convert_front_matter(block, convert, front_matter_keys) if block else ""
+        head = convert_front_matter(block, convert, keys.front_matter) if block else ""
         return head + convert_markdown(body, convert)
+    if fmt in ("yaml", "toml", "json"):
+        return convert_data(text, fmt, convert, DATA_KEYS if keys.data is None else keys.data)
     language = ("sr_Cyrl" if to == "cyrl" else "sr_Latn") if engine.options.serbian else None
     return convert_po(text, lambda msgstr, msgid: derive_entry(msgid, [msgstr], to, engine)[0],
                       language)
+
+
+def _convert_html_document(text: str, to: str, engine: Transliterator) -> str:
+    """A whole HTML file: as ``Transliterator.convert(fmt="html")``, but markup that does not
+    parse refuses the file (with its line) instead of being copied as it is."""
+    problems: list[tuple[int, str]] = []
+    lang_tag = None
+    if engine.options.serbian:
+        lang_tag = "sr-Cyrl" if normalise_script(to) == "cyrl" else "sr-Latn"
+    result = convert_html(text, engine.text_converter(to), lang_tag=lang_tag,
+                          on_problem=lambda at, message: problems.append((at, message)))
+    if problems:
+        at, message = problems[0]
+        raise DocumentError(message, text.count("\n", 0, at) + 1)
+    return result

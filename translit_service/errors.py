@@ -117,3 +117,21 @@ class ProblemsFound(TranslitError):
     problems were printed where they were found; this carries the summary and exit status 1."""
 
     code = "problems_found"
+
+
+class DocumentError(TranslitError, ValueError):
+    """A document that cannot be converted whole (markup the HTML tokenizer cannot read, a
+    data file or front matter that does not parse, a value that would not survive the
+    rewrite): nothing of it is converted; ``line`` (1-based) locates the problem when known.
+
+    >>> str(DocumentError("an unclosed tag", 3)), DocumentError("x").line
+    ('line 3: an unclosed tag', None)
+    """
+
+    code = "invalid_document"
+    http_status = 422
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        self.message = message
+        self.line = line
+        super().__init__(f"line {line}: {message}" if line else message)

@@ -1,0 +1,3 @@
+// kopiraj dugme
+const dugme = document.querySelector("#kopiraj");
+dugme.addEventListener("click", () => navigator.clipboard.writeText("ljubav"));
