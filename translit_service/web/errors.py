@@ -53,6 +53,8 @@ ERROR_CODES: dict[str, str] = {
     "settings_error": "The service's settings cannot be read (details are logged).",
     "configuration_error": "The service is misconfigured (details are logged).",
     "invalid_encoding": "A file that is not in its declared encoding (command line).",
+    "invalid_document": "A document that cannot be converted whole: markup, front matter or "
+                        "a data file that does not parse (command line).",
     "files_failed": "Some files could not be converted (command line).",
     "problems_found": "A check found problems (command line).",
     "translit_error": "Any other error of the library.",
